@@ -1,0 +1,25 @@
+# tidings_add_test(NAME <name> SOURCES <files...> LIBS <targets...> [GUI] [TIMEOUT <sec>] [LABELS <labels...>])
+#
+# The one place that turns a Qt Test executable into a CTest test. Every test runs
+# with the offscreen platform (GUI tests that need a real display opt out with GUI)
+# and with a private XDG runtime/data directory, so tests never touch the user's files.
+function(tidings_add_test)
+    cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    if(NOT T_NAME OR NOT T_SOURCES)
+        message(FATAL_ERROR "tidings_add_test needs NAME and SOURCES")
+    endif()
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    set(env "TIDINGS_TEST_TMP=${CMAKE_CURRENT_BINARY_DIR}/${T_NAME}.tmp")
+    if(NOT T_GUI)
+        list(APPEND env "QT_QPA_PLATFORM=offscreen")
+    endif()
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 300)
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES
+        ENVIRONMENT "${env}"
+        TIMEOUT ${T_TIMEOUT}
+        LABELS "${T_LABELS}")
+endfunction()

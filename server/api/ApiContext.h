@@ -1,0 +1,41 @@
+#pragma once
+
+namespace Tidings {
+class Clock;
+}
+
+namespace Tidings::Server {
+
+class AuthService;
+class Fanout;
+class HttpServer;
+class Metrics;
+class PreferencesService;
+class PublishService;
+class RateLimiter;
+class Store;
+class StreamService;
+class TopicService;
+class WsHub;
+struct ServerConfig;
+
+// What the REST handlers work with; owned by TidingsServer, which outlives them.
+struct ApiContext
+{
+    const ServerConfig &config;
+    const Clock &clock;
+    Store &store;
+    AuthService &auth;
+    StreamService &streams;
+    PublishService &publisher;
+    PreferencesService &preferences;
+    TopicService &topics;
+    Fanout &fanout;
+    WsHub &hub;
+    Metrics &metrics;
+    RateLimiter &publishPerSender;  // per API token or user
+    RateLimiter &publishPerAddress; // per client address
+    RateLimiter &loginPerAddress;
+};
+
+} // namespace Tidings::Server

@@ -1,0 +1,38 @@
+#include "api/PublishApi.h"
+
+#include "api/ApiUtil.h"
+#include "core/PublishService.h"
+#include "http/HttpServer.h"
+#include "protocol/PublishRequest.h"
+#include "util/Clock.h"
+
+namespace Tidings::Server {
+
+PublishApi::PublishApi(ApiContext &ctx, HttpServer &http)
+    : m_ctx(ctx)
+{
+    http.route(QHttpServerRequest::Method::Post, QStringLiteral("/api/notifications"), HttpServer::Access::Authenticated,
+               [this](HttpRequest &req) {
+                   const AuthContext &caller = req.auth();
+                   if (!caller.canPublish())
+                       return HttpResponse::error(ErrorCode::Forbidden,
+                                                  QStringLiteral("publishing needs the publish scope or the publisher role"));
+                   const qint64 nowMs = m_ctx.clock.nowMs();
+                   if (auto limited = ApiUtil::rateLimit(m_ctx.publishPerSender, caller.senderKey(), nowMs))
+                       return *limited;
+                   if (auto limited = ApiUtil::rateLimit(m_ctx.publishPerAddress, ApiUtil::addressKey(req), nowMs))
+                       return *limited;
+                   Expected<QJsonObject> body = req.json();
+                   if (!body)
+                       return HttpResponse::error(body.error());
+                   Expected<PublishRequest> request = PublishRequest::fromJson(body.value(), m_ctx.clock.now());
+                   if (!request)
+                       return HttpResponse::error(request.error());
+                   Expected<QJsonObject> accepted = m_ctx.publisher.publish(caller, request.value());
+                   if (!accepted)
+                       return HttpResponse::error(accepted.error());
+                   return HttpResponse::json(202, accepted.value());
+               });
+}
+
+} // namespace Tidings::Server

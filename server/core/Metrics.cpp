@@ -1,0 +1,105 @@
+#include "core/Metrics.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace Tidings::Server {
+
+Metrics::Metrics()
+    : m_startedMs(QDateTime::currentMSecsSinceEpoch())
+{
+}
+
+void Metrics::notificationPublished(int recipients)
+{
+    ++m_published;
+    m_recipients += recipients;
+}
+
+void Metrics::httpRequest(int status)
+{
+    ++m_httpByStatus[status];
+}
+
+void Metrics::delivered(const QString &channel, const QString &status, qint64 count)
+{
+    m_deliveries[channel + QLatin1Char('\n') + status] += count;
+}
+
+void Metrics::observeDeliveryLatency(double seconds, qint64 count)
+{
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i])
+            m_latencyBuckets[i] += count;
+    }
+    m_latencyCount += count;
+    m_latencySum += seconds * double(count);
+}
+
+void Metrics::wsRejected(const QString &reason)
+{
+    ++m_wsRejected[reason];
+}
+
+qint64 Metrics::uptimeSec() const
+{
+    return (QDateTime::currentMSecsSinceEpoch() - m_startedMs) / 1000;
+}
+
+QByteArray Metrics::render() const
+{
+    QByteArray out;
+    auto gauge = [&out](const char *name, const char *help, qint64 value) {
+        out += QByteArrayLiteral("# HELP ") + name + ' ' + help + QByteArrayLiteral("\n# TYPE ") + name
+            + QByteArrayLiteral(" gauge\n") + name + ' ' + QByteArray::number(value) + '\n';
+    };
+    auto counterHeader = [&out](const char *name, const char *help) {
+        out += QByteArrayLiteral("# HELP ") + name + ' ' + help + QByteArrayLiteral("\n# TYPE ") + name
+            + QByteArrayLiteral(" counter\n");
+    };
+
+    gauge("tidings_ws_connections", "Open WebSocket connections.", wsConnections ? wsConnections() : 0);
+    gauge("tidings_queue_depth", "Notifications waiting for delivery (scheduled).", queueDepth ? queueDepth() : 0);
+    gauge("tidings_uptime_seconds", "Seconds since the server started.", uptimeSec());
+
+    counterHeader("tidings_notifications_published_total", "Notifications accepted for delivery.");
+    out += "tidings_notifications_published_total " + QByteArray::number(m_published) + '\n';
+    counterHeader("tidings_notification_recipients_total", "Inbox entries created by publishing.");
+    out += "tidings_notification_recipients_total " + QByteArray::number(m_recipients) + '\n';
+
+    counterHeader("tidings_http_requests_total", "HTTP requests answered, by status.");
+    QList<int> statuses = m_httpByStatus.keys();
+    std::sort(statuses.begin(), statuses.end());
+    for (int s : statuses)
+        out += "tidings_http_requests_total{status=\"" + QByteArray::number(s) + "\"} "
+            + QByteArray::number(m_httpByStatus.value(s)) + '\n';
+
+    counterHeader("tidings_deliveries_total", "Deliveries by channel and status.");
+    QStringList keys = m_deliveries.keys();
+    keys.sort();
+    for (const QString &k : keys) {
+        const QStringList parts = k.split(QLatin1Char('\n'));
+        out += "tidings_deliveries_total{channel=\"" + parts.value(0).toUtf8() + "\",status=\""
+            + parts.value(1).toUtf8() + "\"} " + QByteArray::number(m_deliveries.value(k)) + '\n';
+    }
+
+    counterHeader("tidings_ws_rejected_total", "WebSocket connections refused or closed by the server, by reason.");
+    QStringList reasons = m_wsRejected.keys();
+    reasons.sort();
+    for (const QString &r : reasons)
+        out += "tidings_ws_rejected_total{reason=\"" + r.toUtf8() + "\"} " + QByteArray::number(m_wsRejected.value(r)) + '\n';
+
+    out += "# HELP tidings_delivery_latency_seconds Durable publish to frame written, in-app channel.\n"
+           "# TYPE tidings_delivery_latency_seconds histogram\n";
+    for (std::size_t i = 0; i < kBuckets.size(); ++i)
+        out += "tidings_delivery_latency_seconds_bucket{le=\"" + QByteArray::number(kBuckets[i]) + "\"} "
+            + QByteArray::number(m_latencyBuckets[i]) + '\n';
+    out += "tidings_delivery_latency_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(m_latencyCount) + '\n';
+    out += "tidings_delivery_latency_seconds_sum " + QByteArray::number(m_latencySum, 'g', 9) + '\n';
+    out += "tidings_delivery_latency_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
+    return out;
+}
+
+} // namespace Tidings::Server

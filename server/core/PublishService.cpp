@@ -1,0 +1,148 @@
+#include "core/PublishService.h"
+
+#include "auth/TokenCrypto.h"
+#include "core/Fanout.h"
+#include "core/Metrics.h"
+#include "core/TopicAccess.h"
+#include "store/Store.h"
+#include "util/Clock.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcPublish, "tidings.server.publish")
+
+namespace Tidings::Server {
+
+PublishService::PublishService(Store &store, Fanout &fanout, Metrics &metrics, const Clock &clock)
+    : m_store(store)
+    , m_fanout(fanout)
+    , m_metrics(metrics)
+    , m_clock(clock)
+{
+}
+
+Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, const PublishRequest &request)
+{
+    QStringList ids;
+    QSet<QString> seen;
+    auto add = [&](const QStringList &more) {
+        for (const QString &id : more) {
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                ids << id;
+            }
+        }
+    };
+
+    if (!request.recipients.isEmpty()) {
+        const QStringList resolved = m_store.resolveUserRefs(request.recipients);
+        if (resolved.size() < QSet<QString>(request.recipients.cbegin(), request.recipients.cend()).size()) {
+            // Name the first reference that matched nobody, so the publisher can fix it.
+            for (const QString &ref : request.recipients) {
+                if (m_store.resolveUserRefs({ref}).isEmpty())
+                    return ProtocolError::validation(QStringLiteral("recipients"), QStringLiteral("unknown user '%1'").arg(ref));
+            }
+        }
+        add(resolved);
+    }
+
+    const QString topicName = request.content.topic;
+    if (!topicName.isEmpty()) {
+        std::optional<Topic> topic = m_store.topic(topicName);
+        if (!topic) {
+            // Topics come into being on first publish, as in ntfy; the default ACLs apply.
+            Topic created;
+            created.name = topicName;
+            created.createdAt = m_clock.now();
+            if (!m_store.upsertTopic(created))
+                return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
+            topic = created;
+        }
+        if (!TopicAccess::canPublish(*topic, ctx))
+            return ProtocolError {QLatin1String(ErrorCode::Forbidden),
+                                  QStringLiteral("not allowed to publish to topic '%1'").arg(topicName),
+                                  QStringLiteral("topic")};
+        QStringList readers;
+        const QStringList subscribers = m_store.subscribers(topicName);
+        for (const QString &id : subscribers) {
+            const std::optional<User> u = m_store.userById(id);
+            if (u && TopicAccess::canRead(*topic, *u))
+                readers << id;
+        }
+        add(readers);
+    }
+
+    if (!request.roles.isEmpty())
+        add(m_store.userIdsWithRoles(request.roles));
+    if (request.broadcast)
+        add(m_store.allUserIds());
+
+    if (!request.excludeUsers.isEmpty()) {
+        const QStringList excluded = m_store.resolveUserRefs(request.excludeUsers);
+        const QSet<QString> ex(excluded.cbegin(), excluded.cend());
+        ids.erase(std::remove_if(ids.begin(), ids.end(), [&ex](const QString &id) { return ex.contains(id); }), ids.end());
+    }
+    return ids;
+}
+
+Expected<QJsonObject> PublishService::publish(const AuthContext &ctx, const PublishRequest &request)
+{
+    if (!ctx.canPublish())
+        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("publishing needs the publish scope or the publisher role"));
+    if (request.content.topic.isEmpty() && !ctx.topicGlobs.isEmpty())
+        return ProtocolError {QLatin1String(ErrorCode::Forbidden),
+                              QStringLiteral("this token may only publish to its topics; set `topic`"),
+                              QStringLiteral("topic")};
+    if ((request.broadcast || !request.roles.isEmpty() || !request.recipients.isEmpty()) && !ctx.topicGlobs.isEmpty())
+        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("a topic-restricted token can only reach a topic's subscribers"));
+    if (!request.templateId.isEmpty())
+        return ProtocolError::validation(QStringLiteral("templateId"),
+                                         QStringLiteral("template '%1' does not exist").arg(request.templateId));
+
+    Expected<QStringList> recipients = resolveRecipients(ctx, request);
+    if (!recipients)
+        return recipients.error();
+
+    const QDateTime now = m_clock.now();
+    MessageRecord message;
+    message.id = TokenCrypto::newId();
+    message.content = request.content;
+    message.sender = ctx.sender();
+    message.channels = request.channels;
+    message.createdAt = now;
+    message.scheduledAt = request.scheduledAt;
+    message.expiresAt = request.expiresAt;
+    message.templateId = request.templateId;
+
+    const bool scheduled = request.scheduledAt.isValid() && request.scheduledAt > now;
+    const QJsonObject response {
+        {QStringLiteral("id"), message.id},
+        {QStringLiteral("recipients"), recipients->size()},
+        {QStringLiteral("status"), scheduled ? QLatin1String(Status::Scheduled) : QStringLiteral("accepted")},
+    };
+    const std::optional<PublishOutcome> outcome
+        = m_store.publish(message, recipients.value(), ctx.senderKey(), request.idempotencyKey, response);
+    if (!outcome) {
+        qCWarning(lcPublish) << "publish not stored:" << m_store.lastError();
+        return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was published"));
+    }
+    if (outcome->replayedIdempotent)
+        return outcome->idempotentResponse;
+
+    m_metrics.notificationPublished(int(recipients->size()));
+    if (!outcome->recipientSeqs.isEmpty()) {
+        Notification n;
+        n.id = message.id;
+        n.content = message.content;
+        n.createdAt = now;
+        n.scheduledAt = message.scheduledAt;
+        n.expiresAt = message.expiresAt;
+        n.sender = message.sender;
+        n.status = QLatin1String(Status::Pending);
+        m_fanout.deliverNotification(n, outcome->recipientSeqs);
+    }
+    return response;
+}
+
+} // namespace Tidings::Server

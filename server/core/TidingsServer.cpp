@@ -1,0 +1,240 @@
+#include "core/TidingsServer.h"
+
+#include "api/AdminUsersApi.h"
+#include "api/ApiContext.h"
+#include "api/AuthApi.h"
+#include "api/DevicesApi.h"
+#include "api/InboxApi.h"
+#include "api/OpsApi.h"
+#include "api/PreferencesApi.h"
+#include "api/PublishApi.h"
+#include "api/TokensApi.h"
+#include "api/TopicsApi.h"
+#include "auth/AuthService.h"
+#include "auth/RateLimiter.h"
+#include "auth/TokenCrypto.h"
+#include "core/Metrics.h"
+#include "core/PreferencesService.h"
+#include "core/PublishService.h"
+#include "core/StreamService.h"
+#include "core/TopicService.h"
+#include "http/HttpServer.h"
+#include "store/SqliteStore.h"
+#include "util/Clock.h"
+#include "ws/WsHub.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+Q_LOGGING_CATEGORY(lcServer, "tidings.server")
+
+namespace Tidings::Server {
+
+// Everything built after the store is open, in dependency order; destroyed in reverse.
+struct TidingsServer::Parts
+{
+    Parts(TidingsServer &server, const ServerConfig &config, const Clock &clock)
+        : http(HttpServer::Options {config.maxBodyBytes, 16 * 1024, QStringLiteral("/ws")})
+        , preferences(*server.m_store)
+        , topics(*server.m_store)
+        , hub(WsHub::Options {config.allowedOrigins, config.heartbeatSec, config.wsSendBufferBytes, config.wsMaxFrameBytes,
+                              config.wsAuthTimeoutSec, 500},
+              WsHub::Services {*server.m_store, *server.m_auth, streams, preferences, topics, *server.m_metrics, clock})
+        , streams(*server.m_store, hub, clock)
+        , publisher(*server.m_store, hub, *server.m_metrics, clock)
+        , publishPerSender(config.publishPerMinute, config.publishBurst)
+        , publishPerAddress(config.publishPerMinute, config.publishBurst)
+        , loginPerAddress(config.loginPerMinute, config.loginBurst)
+        , api {config, clock, *server.m_store, *server.m_auth, streams, publisher, preferences, topics,
+               hub, hub, *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress}
+        , authApi(api, http)
+        , inboxApi(api, http)
+        , publishApi(api, http)
+        , preferencesApi(api, http)
+        , topicsApi(api, http)
+        , devicesApi(api, http)
+        , adminUsersApi(api, http)
+        , tokensApi(api, http)
+        , opsApi(api, http)
+    {
+    }
+
+    HttpServer http;
+    PreferencesService preferences;
+    TopicService topics;
+    WsHub hub;
+    StreamService streams;
+    PublishService publisher;
+    RateLimiter publishPerSender;
+    RateLimiter publishPerAddress;
+    RateLimiter loginPerAddress;
+    ApiContext api;
+    AuthApi authApi;
+    InboxApi inboxApi;
+    PublishApi publishApi;
+    PreferencesApi preferencesApi;
+    TopicsApi topicsApi;
+    DevicesApi devicesApi;
+    AdminUsersApi adminUsersApi;
+    TokensApi tokensApi;
+    OpsApi opsApi;
+};
+
+TidingsServer::TidingsServer(ServerConfig config, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+    , m_metrics(std::make_unique<Metrics>())
+{
+}
+
+TidingsServer::~TidingsServer()
+{
+    // The hub references services declared after it in Parts; close sockets first.
+    m_parts.reset();
+}
+
+QUrl TidingsServer::url() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("http"));
+    const QHostAddress a = m_config.listenAddress;
+    u.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+              : a == QHostAddress::AnyIPv6                         ? QStringLiteral("::1")
+                                                                   : a.toString());
+    u.setPort(m_port);
+    return u;
+}
+
+bool TidingsServer::openStore()
+{
+    const QString conn = m_config.dbConnection;
+    if (conn.startsWith(QLatin1String("postgres")) || conn.startsWith(QLatin1String("postgresql"))) {
+        m_error = QStringLiteral("DB_CONNECTION names PostgreSQL, but this build of tidingsd stores data in SQLite only "
+                                 "(the PostgreSQL store is planned); unset DB_CONNECTION or give a SQLite path");
+        return false;
+    }
+    const QString path = m_config.databasePath();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        m_error = QStringLiteral("cannot create the directory for the database '%1'").arg(path);
+        return false;
+    }
+    auto store = std::make_unique<SqliteStore>(path, SqliteStore::Options {m_config.sqliteSynchronousFull, 5000});
+    if (!store->open()) {
+        m_error = QStringLiteral("cannot open the database '%1': %2").arg(path, store->lastError());
+        return false;
+    }
+    m_store = std::move(store);
+    return true;
+}
+
+QByteArray TidingsServer::loadJwtSecret()
+{
+    if (!m_config.jwtSecret.isEmpty())
+        return m_config.jwtSecret.toUtf8();
+    const QString path = QDir(m_config.dataDir).filePath(QStringLiteral("jwt.secret"));
+    QFile existing(path);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly)) {
+            m_error = QStringLiteral("cannot read the JWT secret '%1': %2").arg(path, existing.errorString());
+            return {};
+        }
+        const QByteArray secret = existing.readAll().trimmed();
+        if (secret.size() >= 32)
+            return secret;
+        m_error = QStringLiteral("the JWT secret '%1' is shorter than 32 bytes; delete it to generate a new one").arg(path);
+        return {};
+    }
+    if (!QDir().mkpath(m_config.dataDir)) {
+        m_error = QStringLiteral("cannot create the data directory '%1'").arg(m_config.dataDir);
+        return {};
+    }
+    const QByteArray secret = TokenCrypto::base64Url(TokenCrypto::randomBytes(48));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(secret) != secret.size() || !file.commit()) {
+        m_error = QStringLiteral("cannot write the JWT secret '%1': %2").arg(path, file.errorString());
+        return {};
+    }
+    qCInfo(lcServer) << "generated a JWT secret in" << path;
+    return secret;
+}
+
+bool TidingsServer::start()
+{
+    if (!openStore())
+        return false;
+    const QByteArray secret = loadJwtSecret();
+    if (secret.isEmpty())
+        return false;
+
+    AuthService::Options authOptions;
+    authOptions.accessTokenTtlSec = m_config.accessTokenTtlSec;
+    authOptions.refreshTokenTtlSec = m_config.refreshTokenTtlSec;
+    authOptions.hashing = m_config.hashing;
+    m_auth = std::make_unique<AuthService>(*m_store, secret, m_clock, authOptions);
+    m_generatedAdminPassword = m_auth->ensureAdmin(m_config.adminPassword);
+
+    m_parts = std::make_unique<Parts>(*this, m_config, m_clock);
+    m_http = &m_parts->http;
+    m_hub = &m_parts->hub;
+    m_http->setAuthenticator([this](QByteArrayView bearer) { return m_auth->authenticate(bearer); });
+    m_http->setObserver([this](const HttpRequest &, const HttpResponse &response) { m_metrics->httpRequest(response.status); });
+    m_hub->attach(*m_http);
+    m_metrics->wsConnections = [this] { return qint64(m_hub->connectionCount()); };
+
+    m_port = m_http->listenGuarded(m_config.listenAddress, m_config.port);
+    if (m_port == 0) {
+        m_error = QStringLiteral("cannot listen on %1: %2").arg(m_config.listenDescription(), m_http->errorString());
+        return false;
+    }
+    if (m_config.webSocketPort != 0 && m_config.webSocketPort != m_port) {
+        if (m_http->listenGuarded(m_config.listenAddress, m_config.webSocketPort) == 0) {
+            m_error = QStringLiteral("cannot listen on WEBSOCKET_PORT %1: %2").arg(m_config.webSocketPort).arg(m_http->errorString());
+            return false;
+        }
+    }
+
+    connect(&m_housekeeping, &QTimer::timeout, this, &TidingsServer::housekeeping);
+    m_housekeeping.start(std::chrono::minutes(1));
+    housekeeping();
+    return true;
+}
+
+void TidingsServer::housekeeping()
+{
+    const qint64 nowMs = m_clock.nowMs();
+    m_parts->publishPerSender.sweep(nowMs);
+    m_parts->publishPerAddress.sweep(nowMs);
+    m_parts->loginPerAddress.sweep(nowMs);
+    const qint64 pruned = m_store->pruneEvents(m_clock.now().addDays(-m_config.eventRetentionDays));
+    if (pruned > 0)
+        qCInfo(lcServer) << "pruned" << pruned << "stream events older than" << m_config.eventRetentionDays << "days";
+}
+
+void TidingsServer::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_housekeeping.stop();
+    if (!m_parts) {
+        QMetaObject::invokeMethod(this, &TidingsServer::stopped, Qt::QueuedConnection);
+        return;
+    }
+    m_http->stopListening();
+    connect(m_hub, &WsHub::allClosed, this, &TidingsServer::stopped, Qt::SingleShotConnection);
+    // Peers that never answer the close handshake must not hold the shutdown up.
+    QTimer::singleShot(std::chrono::seconds(3), this, [this] {
+        if (m_hub->connectionCount() > 0) {
+            qCWarning(lcServer) << m_hub->connectionCount() << "WebSocket peers did not close in time";
+            Q_EMIT stopped();
+        }
+    });
+    m_hub->closeAll(1001, QStringLiteral("server shutting down"));
+}
+
+} // namespace Tidings::Server

@@ -1,0 +1,24 @@
+#pragma once
+
+// Internal to the hub (WsHub.cpp, WsHubEvents.cpp): the state kept per connection.
+#include "ws/WsHub.h"
+
+#include <QWebSocket>
+
+namespace Tidings::Server {
+
+struct WsHub::Session
+{
+    std::unique_ptr<QWebSocket> socket;
+    std::optional<AuthContext> auth;
+    qint64 authDeadlineMs = 0;
+    qint64 replayCursor = -1; // >= 0 while a replay is in progress: the last seq sent
+    qint64 replayFrom = 0;
+    qint64 replayCount = 0;
+    quint8 missedPongs = 0;
+    bool closing = false;
+
+    [[nodiscard]] bool replaying() const { return replayCursor >= 0; }
+};
+
+} // namespace Tidings::Server

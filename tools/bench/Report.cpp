@@ -1,0 +1,224 @@
+#include "Report.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
+
+#include <cstdio>
+
+namespace Tidings::Bench {
+
+namespace {
+constexpr int LabelWidth = 46;
+
+QString num(double v, int decimals = 0)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+QString num(const QJsonObject &o, const char *key, int decimals = 0)
+{
+    return num(o.value(QLatin1String(key)).toDouble(), decimals);
+}
+
+QString kib(double v)
+{
+    return v >= 10240 ? QStringLiteral("%1 MiB").arg(num(v / 1024, 1)) : QStringLiteral("%1 KiB").arg(num(v));
+}
+
+class Table
+{
+public:
+    void section(const QString &title)
+    {
+        if (!m_text.isEmpty())
+            m_text += QLatin1Char('\n');
+        m_text += title + QLatin1Char('\n');
+    }
+    void row(const QString &label, const QString &value)
+    {
+        m_text += QStringLiteral("  ") + label.leftJustified(LabelWidth, QLatin1Char(' ')) + QLatin1Char(' ') + value
+            + QLatin1Char('\n');
+    }
+    [[nodiscard]] QString text() const { return m_text; }
+
+private:
+    QString m_text;
+};
+
+QString percentiles(const QJsonObject &ms)
+{
+    if (ms.value(QLatin1String("samples")).toDouble() <= 0)
+        return QStringLiteral("no samples");
+    return QStringLiteral("%1 / %2 / %3 / %4 ms  (%5 samples)")
+        .arg(num(ms, "p50", 3), num(ms, "p95", 3), num(ms, "p99", 3), num(ms, "max", 3), num(ms, "samples"));
+}
+
+void measurementRows(Table &t, const QJsonObject &m)
+{
+    t.row(QStringLiteral("published (202) / not accepted"),
+          QStringLiteral("%1 / %2  (%3/s achieved)")
+              .arg(num(m, "accepted"), num(m, "failed"), num(m, "publishesPerSec", 1)));
+    t.row(QStringLiteral("delivered / expected"), QStringLiteral("%1 / %2  (duplicated %3, dropped connections %4)")
+                                                      .arg(num(m, "received"), num(m, "expected"),
+                                                           num(m, "duplicated"), num(m, "drops")));
+    t.row(QStringLiteral("deliveries/s"), num(m, "deliveriesPerSec", 1));
+    t.row(QStringLiteral("publish->receive p50 / p95 / p99 / max"),
+          percentiles(m.value(QLatin1String("latencyMs")).toObject()));
+    t.row(QStringLiteral("publish request (-> 202) p50 / p95 / p99 / max"),
+          percentiles(m.value(QLatin1String("publishRequestMs")).toObject()));
+    if (m.value(QLatin1String("maxQueued")).toDouble() > 0)
+        t.row(QStringLiteral("bench backlog (max queued requests)"), num(m, "maxQueued"));
+}
+} // namespace
+
+Report::Report(QJsonObject results)
+    : m_results(std::move(results))
+{
+}
+
+QString Report::table() const
+{
+    Table t;
+    const QJsonObject config = m_results.value(QLatin1String("config")).toObject();
+    t.section(QStringLiteral("tidings-bench %1: %2, %3 connections over %4 users, %5 process(es), scenario %6")
+                  .arg(m_results.value(QLatin1String("version")).toString(),
+                       config.value(QLatin1String("server")).toString(), num(config, "connections"),
+                       num(config, "users"), num(config, "processes"),
+                       config.value(QLatin1String("scenario")).toString()));
+
+    const QJsonObject setup = m_results.value(QLatin1String("setup")).toObject();
+    if (!setup.isEmpty()) {
+        t.section(QStringLiteral("Setup"));
+        t.row(QStringLiteral("users created / existing / failed"),
+              QStringLiteral("%1 / %2 / %3").arg(num(setup, "usersCreated"), num(setup, "usersExisting"),
+                                                 num(setup, "userFailures")));
+        t.row(QStringLiteral("device logins / failed"),
+              QStringLiteral("%1 / %2  (setup took %3 s)")
+                  .arg(num(setup, "logins"), num(setup, "loginFailures"), num(setup, "seconds", 1)));
+    }
+
+    const QJsonObject connect = m_results.value(QLatin1String("connect")).toObject();
+    const QJsonObject memory = m_results.value(QLatin1String("memory")).toObject();
+    if (!connect.isEmpty()) {
+        t.section(QStringLiteral("Connections"));
+        t.row(QStringLiteral("held (welcome received) / requested"),
+              QStringLiteral("%1 / %2").arg(num(connect, "held"), num(connect, "requested")));
+        t.row(QStringLiteral("connect time, first open -> last welcome"),
+              QStringLiteral("%1 s").arg(num(connect, "seconds", 3)));
+        const QJsonObject reasons = connect.value(QLatin1String("failureReasons")).toObject();
+        for (auto it = reasons.constBegin(); it != reasons.constEnd(); ++it)
+            t.row(QStringLiteral("  failure: ") + it.key().left(LabelWidth - 11), num(it.value().toDouble()));
+        if (memory.contains(QLatin1String("rssIdleKiB"))) {
+            t.row(QStringLiteral("server RSS before connecting / idle"),
+                  QStringLiteral("%1 / %2").arg(kib(memory.value(QLatin1String("rssBeforeKiB")).toDouble()),
+                                                kib(memory.value(QLatin1String("rssIdleKiB")).toDouble())));
+            t.row(QStringLiteral("server RSS per idle connection"),
+                  memory.contains(QLatin1String("perConnectionKiB"))
+                      ? QStringLiteral("%1 KiB").arg(num(memory, "perConnectionKiB", 2))
+                      : QStringLiteral("n/a"));
+        } else {
+            t.row(QStringLiteral("server RSS"), QStringLiteral("not measured (no --server-pid)"));
+        }
+        t.row(QStringLiteral("bench RSS (all workers)"), kib(memory.value(QLatin1String("benchRssKiB")).toDouble()));
+    }
+
+    const QJsonArray latency = m_results.value(QLatin1String("latency")).toArray();
+    for (const QJsonValue &v : latency) {
+        const QJsonObject m = v.toObject();
+        t.section(QStringLiteral("Latency: %1 targeted notifications/s for %2 s")
+                      .arg(num(m, "rate"), num(m, "durationSec", 1)));
+        measurementRows(t, m);
+    }
+
+    const QJsonObject throughput = m_results.value(QLatin1String("throughput")).toObject();
+    if (!throughput.isEmpty()) {
+        t.section(QStringLiteral("Publish throughput: %1 requests in flight for %2 s")
+                      .arg(num(throughput, "concurrency"), num(throughput, "durationSec", 1)));
+        t.row(QStringLiteral("durable publishes/s (202 only)"), num(throughput, "publishesPerSec", 1));
+        measurementRows(t, throughput);
+    }
+
+    const QJsonObject broadcast = m_results.value(QLatin1String("broadcast")).toObject();
+    if (!broadcast.isEmpty()) {
+        const QJsonArray rounds = broadcast.value(QLatin1String("rounds")).toArray();
+        t.section(QStringLiteral("Broadcast to every user (%1 rounds)").arg(rounds.size()));
+        t.row(QStringLiteral("time until the last receives: median"),
+              broadcast.contains(QLatin1String("medianMs"))
+                  ? QStringLiteral("%1 ms  (min %2, max %3)")
+                        .arg(num(broadcast, "medianMs", 3), num(broadcast, "minMs", 3), num(broadcast, "maxMs", 3))
+                  : QStringLiteral("no complete round"));
+        QStringList perRound;
+        for (const QJsonValue &r : rounds) {
+            const QJsonObject o = r.toObject();
+            perRound << QStringLiteral("%1/%2 in %3 ms")
+                            .arg(num(o, "received"), num(o, "expected"), num(o, "lastReceiveMs", 1));
+        }
+        t.row(QStringLiteral("rounds"), perRound.join(QStringLiteral(", ")));
+    }
+
+    const QJsonObject restart = m_results.value(QLatin1String("restart")).toObject();
+    if (!restart.isEmpty()) {
+        t.section(QStringLiteral("Restart"));
+        if (restart.contains(QLatin1String("skipped"))) {
+            t.row(QStringLiteral("skipped"), restart.value(QLatin1String("skipped")).toString());
+        } else if (restart.value(QLatin1String("failed")).toBool()) {
+            t.row(QStringLiteral("failed"), QStringLiteral("see the problems below"));
+        } else {
+            t.row(QStringLiteral("connections down -> /healthz answers"),
+                  QStringLiteral("%1 s").arg(num(restart, "downtimeSeconds", 3)));
+            t.row(QStringLiteral("published while clients were away"),
+                  QStringLiteral("%1  (%2 per user)").arg(num(restart, "published"), num(restart, "perUser")));
+            t.row(QStringLiteral("resumed / clients"),
+                  QStringLiteral("%1 / %2  (attempts %3, resyncs %4, epoch changes %5)")
+                      .arg(num(restart, "ready"), num(restart, "clients"), num(restart, "attempts"),
+                           num(restart, "resyncs"), num(restart, "epochChanges")));
+            t.row(QStringLiteral("recovery, first reconnect -> last replayDone"),
+                  QStringLiteral("%1 s").arg(num(restart, "recoverySeconds", 3)));
+            t.row(QStringLiteral("replayed notifications (expected)"),
+                  QStringLiteral("%1 (%2)").arg(num(restart, "received"), num(restart, "expected")));
+            t.row(QStringLiteral("missed / duplicated"),
+                  QStringLiteral("%1 / %2  (unconfirmed extra %3)")
+                      .arg(num(restart, "missed"), num(restart, "duplicated"), num(restart, "extra")));
+        }
+    }
+
+    const QJsonArray warnings = m_results.value(QLatin1String("warnings")).toArray();
+    const QJsonArray problems = m_results.value(QLatin1String("problems")).toArray();
+    if (!warnings.isEmpty()) {
+        t.section(QStringLiteral("Warnings"));
+        for (const QJsonValue &w : warnings)
+            t.row(w.toString(), QString());
+    }
+    t.section(problems.isEmpty() ? QStringLiteral("Result: OK")
+                                 : QStringLiteral("Result: FAILED (%1 problem(s))").arg(problems.size()));
+    for (const QJsonValue &p : problems)
+        t.row(p.toString(), QString());
+    return t.text();
+}
+
+void Report::print() const
+{
+    const QByteArray text = table().toUtf8();
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+bool Report::writeJson(const QString &path, QString *error) const
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.write(QJsonDocument(m_results).toJson(QJsonDocument::Indented));
+    return true;
+}
+
+int Report::exitCode() const
+{
+    return m_results.value(QLatin1String("ok")).toBool() ? 0 : 1;
+}
+
+} // namespace Tidings::Bench
