@@ -14,9 +14,8 @@ PublishApi::PublishApi(ApiContext &ctx, HttpServer &http)
     http.route(QHttpServerRequest::Method::Post, QStringLiteral("/api/notifications"), HttpServer::Access::Authenticated,
                [this](HttpRequest &req) {
                    const AuthContext &caller = req.auth();
-                   if (!caller.canPublish())
-                       return HttpResponse::error(ErrorCode::Forbidden,
-                                                  QStringLiteral("publishing needs the publish scope or the publisher role"));
+                   if (!caller.hasPublishScope())
+                       return HttpResponse::error(ErrorCode::Forbidden, QStringLiteral("this token lacks the publish scope"));
                    const qint64 nowMs = m_ctx.clock.nowMs();
                    if (auto limited = ApiUtil::rateLimit(m_ctx.publishPerSender, caller.senderKey(), nowMs))
                        return *limited;

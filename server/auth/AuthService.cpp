@@ -85,9 +85,15 @@ bool AuthContext::isAdmin() const
 
 bool AuthContext::canPublish() const
 {
-    if (kind == Kind::User)
-        return user.role == QLatin1String(Role::Publisher) || user.role == QLatin1String(Role::Admin);
-    return scopes.contains(Scope::Publish) || scopes.contains(Scope::Admin);
+    // A token never has more rights than its owner: a plain user's publish token
+    // may only publish where a topic's ACL lets that user (see hasPublishScope()).
+    const bool publisherRole = user.role == QLatin1String(Role::Publisher) || user.role == QLatin1String(Role::Admin);
+    return publisherRole && hasPublishScope();
+}
+
+bool AuthContext::hasPublishScope() const
+{
+    return kind == Kind::User || scopes.contains(Scope::Publish) || scopes.contains(Scope::Admin);
 }
 
 bool AuthContext::canRead() const

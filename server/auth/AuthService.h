@@ -29,8 +29,12 @@ struct AuthContext
     QStringList topicGlobs;  // API token topic globs (empty = all)
 
     [[nodiscard]] bool isAdmin() const; // role admin (and, for tokens, scope admin)
-    // Publishing: role publisher/admin for users; scope publish (or admin) for tokens.
+    // Publishing to users, roles or everyone: role publisher/admin, and for tokens
+    // also scope publish (or admin).
     [[nodiscard]] bool canPublish() const;
+    // Users always; tokens with scope publish (or admin). Enough for a topic whose
+    // publish ACL admits the user.
+    [[nodiscard]] bool hasPublishScope() const;
     // Reading the owner's inbox and stream: users always; tokens need scope read (or admin).
     [[nodiscard]] bool canRead() const;
     // For API tokens: the topic matches one of the globs (`*` and `?` wildcards) or there are none.

@@ -50,27 +50,37 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
     const QString topicName = request.content.topic;
     if (!topicName.isEmpty()) {
         std::optional<Topic> topic = m_store.topic(topicName);
-        if (!topic) {
-            // Topics come into being on first publish, as in ntfy; the default ACLs apply.
-            Topic created;
-            created.name = topicName;
-            created.createdAt = m_clock.now();
-            if (!m_store.upsertTopic(created))
-                return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
-            topic = created;
+        const bool isNew = !topic;
+        if (isNew) {
+            // Topics come into being on first publish, as in ntfy, with the default ACLs;
+            // they are checked before anything is created.
+            topic = Topic {};
+            topic->name = topicName;
+            topic->createdAt = m_clock.now();
         }
         if (!TopicAccess::canPublish(*topic, ctx))
             return ProtocolError {QLatin1String(ErrorCode::Forbidden),
                                   QStringLiteral("not allowed to publish to topic '%1'").arg(topicName),
                                   QStringLiteral("topic")};
-        QStringList readers;
-        const QStringList subscribers = m_store.subscribers(topicName);
-        for (const QString &id : subscribers) {
-            const std::optional<User> u = m_store.userById(id);
-            if (u && TopicAccess::canRead(*topic, *u))
-                readers << id;
+        if (isNew && !m_store.upsertTopic(*topic))
+            return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
+        // With an explicit audience the topic only labels the notification; on its own
+        // it is the audience: its subscribers who may read it.
+        const bool labelOnly = !request.recipients.isEmpty() || !request.roles.isEmpty() || request.broadcast;
+        if (!labelOnly) {
+            const QStringList subscribers = m_store.subscribers(topicName);
+            if (topic->readAcl.contains(QStringLiteral("*"))) {
+                add(subscribers);
+            } else {
+                QStringList readers;
+                for (const QString &id : subscribers) {
+                    const std::optional<User> u = m_store.userById(id);
+                    if (u && TopicAccess::canRead(*topic, *u))
+                        readers << id;
+                }
+                add(readers);
+            }
         }
-        add(readers);
     }
 
     if (!request.roles.isEmpty())
@@ -88,8 +98,13 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
 
 Expected<QJsonObject> PublishService::publish(const AuthContext &ctx, const PublishRequest &request)
 {
-    if (!ctx.canPublish())
-        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("publishing needs the publish scope or the publisher role"));
+    if (!ctx.hasPublishScope())
+        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("this token lacks the publish scope"));
+    const bool direct = !request.recipients.isEmpty() || !request.roles.isEmpty() || request.broadcast;
+    if (direct && !ctx.canPublish())
+        return ProtocolError::make(ErrorCode::Forbidden,
+                                   QStringLiteral("sending to users, roles or everyone needs the publisher or admin role; "
+                                                  "publish to a topic whose ACL admits you instead"));
     if (request.content.topic.isEmpty() && !ctx.topicGlobs.isEmpty())
         return ProtocolError {QLatin1String(ErrorCode::Forbidden),
                               QStringLiteral("this token may only publish to its topics; set `topic`"),

@@ -26,8 +26,7 @@ constexpr char ContinueValue[] = "100-continue";
 constexpr char UpgradeName[] = "upgrade";
 constexpr char WebSocketValue[] = "websocket";
 
-template<size_t N>
-constexpr quint8 lengthOf(const char (&)[N])
+template<size_t N> constexpr quint8 lengthOf(const char (&)[N])
 {
     return quint8(N - 1);
 }
@@ -187,8 +186,9 @@ bool ConnectionGuard::afterHeaders()
         return false;
     }
     // Qt 6.4 never sends "100 Continue", so a client that waits for it (curl
-    // does for bodies over 1 KiB) would stall for a second on every request.
-    // Refused requests never get here: they get their final answer instead.
+    // 7.88 does for bodies over 1 MiB) would stall for a second before sending.
+    // Refused requests never get here: they get their final answer instead, and
+    // such a client then never sends the body at all.
     const bool expectsBody = (m_parser.flags & F_CHUNKED) || (hasLength && m_parser.content_length > 0);
     if (m_expectContinue && expectsBody && !m_parser.upgrade && m_parser.http_major == 1 && m_parser.http_minor >= 1)
         socket()->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
@@ -207,23 +207,23 @@ void ConnectionGuard::refuse(Refusal refusal, const char *detail)
         status = 413;
         statusLine = QByteArrayLiteral("HTTP/1.1 413 Payload Too Large\r\n");
         error = ProtocolError::make(ErrorCode::PayloadTooLarge,
-                                    QStringLiteral("request body exceeds the %1-byte limit").arg(limits.maxBodyBytes));
+            QStringLiteral("request body exceeds the %1-byte limit").arg(limits.maxBodyBytes));
         break;
     case Refusal::HeadersTooLarge:
         status = 431;
         statusLine = QByteArrayLiteral("HTTP/1.1 431 Request Header Fields Too Large\r\n");
         error = ProtocolError::make(ErrorCode::PayloadTooLarge,
-                                    QStringLiteral("request headers exceed the %1-byte limit").arg(limits.maxHeaderBytes));
+            QStringLiteral("request headers exceed the %1-byte limit").arg(limits.maxHeaderBytes));
         break;
     case Refusal::None:
     case Refusal::Malformed:
         statusLine = QByteArrayLiteral("HTTP/1.1 400 Bad Request\r\n");
         error = ProtocolError::make(ErrorCode::Validation,
-                                    QStringLiteral("malformed HTTP request: %1")
-                                        .arg(QLatin1String(detail ? detail : "invalid syntax")));
+            QStringLiteral("malformed HTTP request: %1").arg(QLatin1String(detail ? detail : "invalid syntax")));
         break;
     }
 
+    m_pending = Refusal::None;
     QTcpSocket *s = socket();
     qCInfo(lcHttp).nospace() << "refused request from " << s->peerAddress().toString() << ": " << status << ' '
                              << error.message << " (" << m_inspected << " bytes inspected)";
@@ -231,9 +231,16 @@ void ConnectionGuard::refuse(Refusal refusal, const char *detail)
 
     // From here on QAbstractHttpServer must not see another byte of this
     // connection (it would keep buffering the body). Qt itself detaches the
-    // same way when it hands a socket to its WebSocket server. Its
-    // disconnected->deleteLater connection stays, so the socket is still freed.
+    // same way when it hands a socket to its WebSocket server.
     QObject::disconnect(s, &QTcpSocket::readyRead, nullptr, nullptr);
+    // Qt's own disconnected->deleteLater stays connected, unless Qt's parser
+    // failed first and disconnected everything (a pipelined, deferred refusal):
+    // make sure the socket is freed either way.
+    connect(s, &QAbstractSocket::disconnected, s, &QObject::deleteLater, Qt::UniqueConnection);
+    // Already closing (e.g. an earlier pipelined request said "Connection:
+    // close"): let its answer flush; nothing more will be read.
+    if (s->state() != QAbstractSocket::ConnectedState)
+        return;
     // Qt reads inside a transaction that keeps the partial request in the
     // socket's buffer; ending it lets what we drop actually be freed.
     if (s->isTransactionStarted())
@@ -243,12 +250,29 @@ void ConnectionGuard::refuse(Refusal refusal, const char *detail)
 
     const QByteArray body = QJsonDocument(error.toEnvelope()).toJson(QJsonDocument::Compact);
     s->write(statusLine + QByteArrayLiteral("Content-Type: application/json\r\nContent-Length: ")
-             + QByteArray::number(body.size()) + QByteArrayLiteral("\r\nConnection: close\r\n\r\n") + body);
+        + QByteArray::number(body.size()) + QByteArrayLiteral("\r\nConnection: close\r\n\r\n") + body);
     s->flush();
     if (s->bytesToWrite() == 0)
         onLingerBytesWritten();
     else
         connect(s, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onLingerBytesWritten);
+}
+
+void ConnectionGuard::refuseLater(Refusal refusal, const char *detail)
+{
+    // Requests that completed earlier in the same batch of bytes are still to
+    // be answered by Qt's slot, which runs after ours; answering this one first
+    // would put our error ahead of their responses. Qt buffers at most the rest
+    // of this batch meanwhile, and we refuse before it sees any more.
+    m_pending = refusal;
+    m_pendingDetail = detail;
+    QMetaObject::invokeMethod(this, &ConnectionGuard::refusePending, Qt::QueuedConnection);
+}
+
+void ConnectionGuard::refusePending()
+{
+    if (m_pending != Refusal::None)
+        refuse(m_pending, m_pendingDetail);
 }
 
 void ConnectionGuard::drain()
@@ -290,6 +314,16 @@ void ConnectionGuard::detach()
     deleteLater();
 }
 
+void ConnectionGuard::finishHeaderValue()
+{
+    if (!m_inValue || !m_valueMatches)
+        return;
+    if (m_field == Field::Expect && m_matchIndex == lengthOf(ContinueValue))
+        m_expectContinue = true;
+    else if (m_field == Field::Upgrade && m_matchIndex == lengthOf(WebSocketValue))
+        m_upgradeWebSocket = true;
+}
+
 int ConnectionGuard::onMessageBegin(http_parser *parser)
 {
     ConnectionGuard *g = guardOf(parser);
@@ -297,8 +331,9 @@ int ConnectionGuard::onMessageBegin(http_parser *parser)
     g->m_headerBytes = 0;
     g->m_bodyBytes = 0;
     g->m_inValue = true; // so that the first header name starts a new match
-    g->m_expectHeader = false;
+    g->m_valueMatches = false;
     g->m_expectContinue = false;
+    g->m_upgradeWebSocket = false;
     return 0;
 }
 
@@ -307,13 +342,20 @@ int ConnectionGuard::onHeaderField(http_parser *parser, const char *at, size_t l
     ConnectionGuard *g = guardOf(parser);
     if (g->m_inValue) {
         // A new header name: the previous value is complete.
-        if (g->m_expectHeader && g->m_matching && g->m_matchIndex == sizeof(ContinueValue) - 1)
-            g->m_expectContinue = true;
+        g->finishHeaderValue();
         g->m_inValue = false;
         g->m_matchIndex = 0;
-        g->m_matching = true;
+        g->m_nameCandidates = 0b11;
     }
-    matchMore(ExpectName, sizeof(ExpectName) - 1, at, length, g->m_matchIndex, g->m_matching);
+    for (size_t i = 0; g->m_nameCandidates && i < length; ++i) {
+        const char c = lower(at[i]);
+        const quint8 n = g->m_matchIndex;
+        if (n >= lengthOf(ExpectName) || c != ExpectName[n])
+            g->m_nameCandidates &= ~0b01;
+        if (n >= lengthOf(UpgradeName) || c != UpgradeName[n])
+            g->m_nameCandidates &= ~0b10;
+        ++g->m_matchIndex;
+    }
     return 0;
 }
 
@@ -321,20 +363,27 @@ int ConnectionGuard::onHeaderValue(http_parser *parser, const char *at, size_t l
 {
     ConnectionGuard *g = guardOf(parser);
     if (!g->m_inValue) {
-        g->m_expectHeader = g->m_matching && g->m_matchIndex == sizeof(ExpectName) - 1;
+        if ((g->m_nameCandidates & 0b01) && g->m_matchIndex == lengthOf(ExpectName))
+            g->m_field = Field::Expect;
+        else if ((g->m_nameCandidates & 0b10) && g->m_matchIndex == lengthOf(UpgradeName))
+            g->m_field = Field::Upgrade;
+        else
+            g->m_field = Field::Other;
         g->m_inValue = true;
         g->m_matchIndex = 0;
-        g->m_matching = g->m_expectHeader;
+        g->m_valueMatches = g->m_field != Field::Other;
     }
-    matchMore(ContinueValue, sizeof(ContinueValue) - 1, at, length, g->m_matchIndex, g->m_matching);
+    if (g->m_field == Field::Expect)
+        matchMore(ContinueValue, lengthOf(ContinueValue), at, length, g->m_matchIndex, g->m_valueMatches);
+    else if (g->m_field == Field::Upgrade)
+        matchMore(WebSocketValue, lengthOf(WebSocketValue), at, length, g->m_matchIndex, g->m_valueMatches);
     return 0;
 }
 
 int ConnectionGuard::onHeadersComplete(http_parser *parser)
 {
     ConnectionGuard *g = guardOf(parser);
-    if (g->m_inValue && g->m_expectHeader && g->m_matching && g->m_matchIndex == sizeof(ContinueValue) - 1)
-        g->m_expectContinue = true;
+    g->finishHeaderValue();
     g->m_event = Event::HeadersComplete;
     http_parser_pause(parser, 1);
     return 0;

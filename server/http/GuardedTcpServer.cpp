@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 
 #ifdef Q_OS_UNIX
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -15,6 +16,27 @@ GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
 {
+    // QTcpServer stops accepting after a failed accept(). Out of file descriptors is
+    // the usual cause under load: say so plainly, then try again shortly, since
+    // connections that close free descriptors and the backlog keeps the waiting peers.
+    m_resumeAccepting.setSingleShot(true);
+    m_resumeAccepting.setInterval(std::chrono::milliseconds(250));
+    connect(&m_resumeAccepting, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
+    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        ++m_acceptErrors;
+        if (error == QAbstractSocket::SocketResourceError) {
+            rlimit rl {};
+            ::getrlimit(RLIMIT_NOFILE, &rl);
+            // Once per burst, not once per refused connection.
+            if (!m_resumeAccepting.isActive())
+                qCCritical(lcHttp).nospace()
+                    << "cannot accept a connection: too many open files (limit " << qulonglong(rl.rlim_cur)
+                    << "); new connections wait until some close. Raise the limit (ulimit -n, LimitNOFILE=).";
+        } else {
+            qCWarning(lcHttp) << "cannot accept a connection:" << errorString();
+        }
+        m_resumeAccepting.start();
+    });
 }
 
 void GuardedTcpServer::noteRejected(int status, qint64 bytesInspected)

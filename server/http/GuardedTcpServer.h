@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QTcpServer>
+#include <QTimer>
 
 namespace Tidings::Server {
 
@@ -24,6 +25,8 @@ public:
     [[nodiscard]] const Limits &limits() const { return m_limits; }
     // Requests the guards answered themselves since this server was created.
     [[nodiscard]] quint64 rejectedCount() const { return m_rejected; }
+    // accept() failures (usually: out of file descriptors) since this server was created.
+    [[nodiscard]] quint64 acceptErrors() const { return m_acceptErrors; }
 
     // Called by a guard when it refuses a request.
     void noteRejected(int status, qint64 bytesInspected);
@@ -39,6 +42,8 @@ protected:
 private:
     Limits m_limits;
     quint64 m_rejected = 0;
+    quint64 m_acceptErrors = 0;
+    QTimer m_resumeAccepting;
 };
 
 } // namespace Tidings::Server

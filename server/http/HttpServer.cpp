@@ -61,9 +61,8 @@ QByteArray methodName(Method method)
 bool hasToken(const QByteArray &headerValue, const QByteArray &token)
 {
     const QList<QByteArray> tokens = headerValue.split(',');
-    return std::any_of(tokens.cbegin(), tokens.cend(), [&](const QByteArray &t) {
-        return t.trimmed().compare(token, Qt::CaseInsensitive) == 0;
-    });
+    return std::any_of(tokens.cbegin(), tokens.cend(),
+        [&](const QByteArray &t) { return t.trimmed().compare(token, Qt::CaseInsensitive) == 0; });
 }
 
 // What QAbstractHttpServer 6.4 treats as a WebSocket upgrade: its parser flags
@@ -81,10 +80,9 @@ bool hasHeader(const HttpResponse &response, const QByteArray &name, const QByte
     });
 }
 
+// Marks the response as the connection's last; send() closes after writing it.
 HttpResponse closing(HttpResponse response)
 {
-    // The socket guard detaches when it sees an upgrade request, so a connection
-    // whose upgrade we refuse must not carry further (unguarded) requests.
     return std::move(response.withHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close")));
 }
 
@@ -100,7 +98,7 @@ HttpServer::~HttpServer() = default;
 
 void HttpServer::route(QHttpServerRequest::Method method, const QString &pattern, Access access, HttpHandler handler)
 {
-    Route r{method, splitPath(pattern), 0, access, std::move(handler)};
+    Route r {method, splitPath(pattern), 0, access, std::move(handler)};
     for (const QString &segment : std::as_const(r.segments)) {
         if (!segment.startsWith(QLatin1Char(':')))
             ++r.literalCount;
@@ -209,20 +207,19 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             for (Method m : std::as_const(allowed))
                 names.append(methodName(m));
             response = HttpResponse::error(ErrorCode::MethodNotAllowed,
-                                           QStringLiteral("%1 is not allowed on %2; allowed: %3")
-                                               .arg(QLatin1String(methodName(request.method())), request.url().path(),
-                                                    QLatin1String(names.join(", "))));
+                QStringLiteral("%1 is not allowed on %2; allowed: %3")
+                    .arg(QLatin1String(methodName(request.method())), request.url().path(),
+                        QLatin1String(names.join(", "))));
             response.withHeader(QByteArrayLiteral("Allow"), names.join(", "));
         } else if (segments == splitPath(m_options.webSocketPath)) {
             response = HttpResponse::error(UpgradeRequiredCode,
-                                           QStringLiteral("%1 only accepts WebSocket upgrade requests")
-                                               .arg(m_options.webSocketPath));
+                QStringLiteral("%1 only accepts WebSocket upgrade requests").arg(m_options.webSocketPath));
             response.status = 426;
             response.withHeader(QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket"));
         } else {
             response = HttpResponse::error(ErrorCode::NotFound,
-                                           QStringLiteral("no route for %1 %2")
-                                               .arg(QLatin1String(methodName(request.method())), request.url().path()));
+                QStringLiteral("no route for %1 %2")
+                    .arg(QLatin1String(methodName(request.method())), request.url().path()));
         }
     } catch (const std::exception &e) {
         qCCritical(lcHttp) << "handler for" << methodName(request.method()) << request.url().path()
@@ -234,6 +231,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         response = HttpResponse::error(ErrorCode::Internal, QStringLiteral("internal server error"));
     }
 
+    // Qt 6.4 ignores "Connection: close"; honour it so clients that ask for a
+    // one-shot connection (benchmarks, scripts) do not hold sockets open.
+    if (hasToken(request.value(QByteArrayLiteral("Connection")), QByteArrayLiteral("close")))
+        response = closing(std::move(response));
     send(request, socket, response);
     observe(req, response);
     return true;
@@ -248,8 +249,8 @@ HttpResponse HttpServer::dispatch(const Route &route, HttpRequest &request) cons
         }
         const QByteArray token = request.bearerToken();
         if (token.isEmpty()) {
-            return HttpResponse::error(ErrorCode::Unauthorized,
-                                       QStringLiteral("missing bearer token (Authorization: Bearer <token>)"));
+            return HttpResponse::error(
+                ErrorCode::Unauthorized, QStringLiteral("missing bearer token (Authorization: Bearer <token>)"));
         }
         Expected<AuthContext> ctx = m_authenticator(QByteArrayView(token));
         if (!ctx)
@@ -268,9 +269,11 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
         qCWarning(lcHttp) << "WebSocket upgrade refused: nothing is connected to newWebSocketConnection";
         response = HttpResponse::error(ErrorCode::Unavailable, QStringLiteral("WebSocket endpoint is not available"));
     } else {
-        response = HttpResponse::error(ErrorCode::NotFound,
-                                       QStringLiteral("no WebSocket endpoint at %1").arg(request.url().path()));
+        response = HttpResponse::error(
+            ErrorCode::NotFound, QStringLiteral("no WebSocket endpoint at %1").arg(request.url().path()));
     }
+    // The socket guard steps aside when it sees a WebSocket upgrade request, so
+    // a connection whose upgrade we refuse must not carry further requests.
     response = closing(std::move(response));
     send(request, socket, response);
     observe(HttpRequest(request, {}, socket->peerAddress()), response);

@@ -47,14 +47,14 @@ Expected<QJsonObject> HttpRequest::json() const
 {
     const QByteArray bytes = body();
     if (bytes.isEmpty())
-        return QJsonObject{};
+        return QJsonObject {};
     // A missing Content-Type is taken as JSON so that `curl -d '{...}'`-style
     // calls without -H work; a declared non-JSON type is refused.
     const QByteArray contentType = header(QByteArrayLiteral("Content-Type"));
     if (!contentType.trimmed().isEmpty() && !isJsonMediaType(contentType)) {
         return ProtocolError::make(ErrorCode::UnsupportedMediaType,
-                                   QStringLiteral("request body must be application/json, not %1")
-                                       .arg(QString::fromLatin1(contentType.trimmed())));
+            QStringLiteral("request body must be application/json, not %1")
+                .arg(QString::fromLatin1(contentType.trimmed())));
     }
     return Json::parseObject(bytes);
 }
@@ -98,7 +98,7 @@ HttpResponse HttpResponse::error(const ProtocolError &e)
 
 HttpResponse HttpResponse::error(const char *code, const QString &message, const QString &field)
 {
-    return error(ProtocolError{QLatin1String(code), message, field});
+    return error(ProtocolError {QLatin1String(code), message, field});
 }
 
 HttpResponse HttpResponse::rateLimited(int retryAfterSec)

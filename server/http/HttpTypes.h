@@ -27,7 +27,10 @@ public:
     [[nodiscard]] QHttpServerRequest::Method method() const { return m_request.method(); }
     [[nodiscard]] QString path() const { return m_request.url().path(); }
     [[nodiscard]] const QUrlQuery &query() const { return m_query; }
-    [[nodiscard]] QString queryValue(const QString &key) const { return m_query.queryItemValue(key, QUrl::FullyDecoded); }
+    [[nodiscard]] QString queryValue(const QString &key) const
+    {
+        return m_query.queryItemValue(key, QUrl::FullyDecoded);
+    }
     [[nodiscard]] QByteArray header(const QByteArray &name) const { return m_request.value(name); }
     [[nodiscard]] QByteArray body() const { return m_request.body(); }
     [[nodiscard]] const QHostAddress &peer() const { return m_peer; }
@@ -63,7 +66,8 @@ public:
 
     [[nodiscard]] static HttpResponse json(int status, const QJsonObject &body);
     [[nodiscard]] static HttpResponse json(const QJsonObject &body) { return json(200, body); }
-    [[nodiscard]] static HttpResponse text(int status, const QByteArray &body, const QByteArray &contentType = QByteArrayLiteral("text/plain; charset=utf-8"));
+    [[nodiscard]] static HttpResponse text(int status, const QByteArray &body,
+        const QByteArray &contentType = QByteArrayLiteral("text/plain; charset=utf-8"));
     [[nodiscard]] static HttpResponse noContent() { return HttpResponse(204, {}, {}); }
     // {"error": {...}} with the error's HTTP status.
     [[nodiscard]] static HttpResponse error(const ProtocolError &e);

@@ -126,6 +126,7 @@ struct StreamChange
     std::optional<StreamEvent> event;
     UnreadCounts unread; // after the change
     qint64 headSeq = 0;
+    qint64 changedCount = 0; // inbox rows that changed (read-all's `markedCount`)
 };
 
 struct StreamSlice

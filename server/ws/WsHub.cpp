@@ -67,7 +67,9 @@ void WsHub::onNewConnection(QAbstractHttpServer *http)
             if (s.replaying())
                 continueReplay(s);
         });
-        connect(raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); });
+        // Queued: close() and abort() may emit disconnected synchronously while the hub
+        // is iterating over sessions; tearing a session down later keeps them valid.
+        connect(raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); }, Qt::QueuedConnection);
 
         if (m_closing) {
             close(s, WsClose::GoingAway, QStringLiteral("server shutting down"));
@@ -206,7 +208,7 @@ void WsHub::onDisconnected(QWebSocket *socket)
         }
     }
     socket->disconnect(this);
-    // We are inside one of the socket's signals: delete it once control returns to the loop.
+    // Qt may still be inside one of the socket's own functions: delete it from the loop.
     session->socket.release()->deleteLater();
     if (m_closing && m_sessions.empty())
         Q_EMIT allClosed();
@@ -220,7 +222,7 @@ void WsHub::heartbeat()
             // Two heartbeats without a pong: the peer is gone; do not wait for TCP to notice.
             m_services.metrics.wsRejected(QStringLiteral("dead_peer"));
             s.closing = true;
-            QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
+            socket->abort();
             continue;
         }
         ++s.missedPongs;

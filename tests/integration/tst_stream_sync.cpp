@@ -83,7 +83,7 @@ QString TestStreamSync::publishTo(const QString &userId, const QString &title, c
 {
     QJsonObject body {{QStringLiteral("recipients"), QJsonArray {userId}},
                       {QStringLiteral("title"), title},
-                      {QStringLiteral("message"), QStringLiteral("body of ") + title}};
+                      {QStringLiteral("message"), QString(QStringLiteral("body of ") + title)}};
     if (!topic.isEmpty())
         body.insert(QStringLiteral("channel"), topic); // the seed card's alias of `topic`
     const HttpResult r = m_admin->post(QStringLiteral("/api/notifications"), body);

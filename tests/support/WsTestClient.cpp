@@ -29,7 +29,7 @@ bool WsTestClient::open(const QUrl &url, const QString &token, const QString &or
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
     QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
     m_socket.open(request);
-    QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !disconnected.isEmpty(), 5000);
+    (void)QTest::qWaitFor([&] { return !connected.isEmpty() || !disconnected.isEmpty(); }, 5000);
     return !connected.isEmpty();
 }
 
@@ -63,14 +63,14 @@ std::optional<QJsonObject> WsTestClient::request(const QString &event, const QJs
         }
         if (deadline.hasExpired() || m_socket.state() != QAbstractSocket::ConnectedState)
             return std::nullopt;
-        QTest::qWaitFor([&] { return m_frames.size() > scanned; }, int(qMax<qint64>(1, deadline.remainingTime())));
+        (void)QTest::qWaitFor([&] { return m_frames.size() > scanned; }, int(qMax<qint64>(1, deadline.remainingTime())));
     }
 }
 
 std::optional<WsTestClient::Frame> WsTestClient::next(int timeoutMs)
 {
     if (m_consumed >= m_frames.size())
-        QTest::qWaitFor([this] { return m_consumed < m_frames.size(); }, timeoutMs);
+        (void)QTest::qWaitFor([this] { return m_consumed < m_frames.size(); }, timeoutMs);
     if (m_consumed >= m_frames.size())
         return std::nullopt;
     return m_frames.at(m_consumed++);
@@ -87,7 +87,7 @@ std::optional<WsTestClient::Frame> WsTestClient::waitFor(const QString &event, i
         }
         if (deadline.hasExpired())
             return std::nullopt;
-        QTest::qWaitFor([this] { return m_consumed < m_frames.size(); }, int(qMax<qint64>(1, deadline.remainingTime())));
+        (void)QTest::qWaitFor([this] { return m_consumed < m_frames.size(); }, int(qMax<qint64>(1, deadline.remainingTime())));
         if (m_consumed >= m_frames.size() && deadline.hasExpired())
             return std::nullopt;
     }

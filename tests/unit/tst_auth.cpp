@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -75,6 +76,8 @@ class TestAuth : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
+
     // PasswordHasher
     void hasher_roundTrip_verifiesOnlyTheRightPassword();
     void hasher_saltsEveryHash();
@@ -146,6 +149,12 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<AuthService> m_auth;
 };
+
+void TestAuth::initTestCase()
+{
+    // Every login, token creation and store open logs at info; warnings are what a test should show.
+    QLoggingCategory::setFilterRules(QStringLiteral("tidings.*.debug=false\ntidings.*.info=false"));
+}
 
 // ---- PasswordHasher
 
@@ -856,7 +865,7 @@ void TestAuth::logout_revokesOnlyThatDevice()
 
     const auto ctx = m_auth->authenticate(laptop2->accessToken.toLatin1());
     VERIFY_OK(ctx);
-    m_auth->logout(*ctx);
+    m_auth->logout(ctx.value());
 
     const auto afterLogout = m_auth->refresh(laptop2->refreshToken);
     QVERIFY(!afterLogout.ok());
@@ -864,11 +873,11 @@ void TestAuth::logout_revokesOnlyThatDevice()
     QVERIFY(m_store->refreshToken(TokenCrypto::sha256Hex(laptop2->refreshToken.toLatin1()))->revokedAt.isValid());
 
     // An API token has no session: logging it "out" changes nothing.
-    const auto token = m_auth->createApiToken(*alice, QStringLiteral("ci"), {QStringLiteral("publish")}, {});
+    const auto token = m_auth->createApiToken(alice.value(), QStringLiteral("ci"), {QStringLiteral("publish")}, {});
     VERIFY_OK(token);
     const auto tokenCtx = m_auth->authenticate(token->second.toLatin1());
     VERIFY_OK(tokenCtx);
-    m_auth->logout(*tokenCtx);
+    m_auth->logout(tokenCtx.value());
     VERIFY_OK(m_auth->authenticate(token->second.toLatin1()));
 
     VERIFY_OK(m_auth->refresh(phone->refreshToken));
@@ -932,7 +941,7 @@ void TestAuth::authenticate_disabledAccount_isRejected()
     VERIFY_OK(alice);
     const auto login = m_auth->login(QStringLiteral("alice"), QStringLiteral("alice-password"), {}, {});
     VERIFY_OK(login);
-    const auto token = m_auth->createApiToken(*alice, QStringLiteral("ci"), {QStringLiteral("publish")}, {});
+    const auto token = m_auth->createApiToken(alice.value(), QStringLiteral("ci"), {QStringLiteral("publish")}, {});
     VERIFY_OK(token);
 
     setDisabled(alice->id, true);
@@ -980,8 +989,8 @@ void TestAuth::apiToken_createAndAuthenticate()
 {
     const auto alice = addUser(QStringLiteral("alice"), QStringLiteral("publisher"), QStringLiteral("alice-password"));
     VERIFY_OK(alice);
-    const auto created = m_auth->createApiToken(*alice, QStringLiteral("  Deploy bot "), {QStringLiteral("publish")},
-        {QStringLiteral("deploy-*"), QStringLiteral("ci")});
+    const auto created = m_auth->createApiToken(alice.value(), QStringLiteral("  Deploy bot "),
+        {QStringLiteral("publish")}, {QStringLiteral("deploy-*"), QStringLiteral("ci")});
     VERIFY_OK(created);
     const ApiToken &record = created->first;
     const QString &secret = created->second;
@@ -1030,7 +1039,7 @@ void TestAuth::apiToken_lastUsed_isThrottled()
 {
     const auto alice = addUser(QStringLiteral("alice"), QStringLiteral("user"), QStringLiteral("alice-password"));
     VERIFY_OK(alice);
-    const auto created = m_auth->createApiToken(*alice, QStringLiteral("reader"), {QStringLiteral("read")}, {});
+    const auto created = m_auth->createApiToken(alice.value(), QStringLiteral("reader"), {QStringLiteral("read")}, {});
     VERIFY_OK(created);
     const QString id = created->first.id;
     QVERIFY(!m_store->apiToken(id)->lastUsedAt.isValid());
@@ -1115,7 +1124,7 @@ void TestAuth::apiToken_validation()
 
     const auto owner = addUser(QStringLiteral("owner"), ownerRole, QStringLiteral("owner-password"));
     VERIFY_OK(owner);
-    const auto r = m_auth->createApiToken(*owner, name, scopes, globs);
+    const auto r = m_auth->createApiToken(owner.value(), name, scopes, globs);
     if (code.isEmpty()) {
         VERIFY_OK(r);
         QCOMPARE(m_store->apiTokens(owner->id).size(), 1);

@@ -51,7 +51,10 @@ struct Reply
     QJsonObject json;
     QHash<QByteArray, QByteArray> headers; // lower-case names
 
-    [[nodiscard]] QString errorCode() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
+    [[nodiscard]] QString errorCode() const
+    {
+        return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    }
 };
 
 // A raw HTTP/1.1 client for what QNetworkAccessManager will not send.
@@ -160,9 +163,13 @@ private Q_SLOTS:
     void guard_malformedRequestLine_returns400();
     void guard_oversizedHeaders_returns431();
     void guard_expectContinue_gets100ThenAnswer();
+    void guard_otherUpgradeIsPlainHttp_connectionStaysGuarded();
+    void guard_pipelinedOverLimitAfterValidRequest_answersInOrder();
     void keepAlive_twoRequestsOnOneConnection_bothAnswered();
+    void connectionClose_isHonoured();
     void keepAlive_secondRequestOverLimit_returns413();
     void webSocket_upgradeOnWsPath_reachesServerAndEchoes();
+    void webSocket_upgradeSentInTinyPieces_isHandedOver();
     void webSocket_plainGetOnWsPath_returns426();
     void webSocket_upgradeElsewhere_returns404AndCloses();
     void listen_portInUse_failsWithErrorString();
@@ -174,7 +181,7 @@ private:
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
     }
     Reply send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     [[nodiscard]] GuardedTcpServer *guard() const { return m_server->findChild<GuardedTcpServer *>(); }
 
     std::unique_ptr<HttpServer> m_server;
@@ -196,19 +203,21 @@ void TestHttpServer::initTestCase()
 
     using Access = HttpServer::Access;
     m_server->route(Method::Get, QStringLiteral("/api/items/:id"), Access::Public, [](HttpRequest &r) {
-        return HttpResponse::json({{QStringLiteral("route"), QStringLiteral("item")}, {QStringLiteral("id"), r.param(0)}});
+        return HttpResponse::json(
+            {{QStringLiteral("route"), QStringLiteral("item")}, {QStringLiteral("id"), r.param(0)}});
     });
     // Registered after the parameter route on purpose: the literal must still win.
     m_server->route(Method::Get, QStringLiteral("/api/items/special"), Access::Public, [](HttpRequest &) {
         return HttpResponse::json({{QStringLiteral("route"), QStringLiteral("special")}});
     });
     m_server->route(Method::Put, QStringLiteral("/api/items/:id"), Access::Public, [](HttpRequest &r) {
-        return HttpResponse::json({{QStringLiteral("route"), QStringLiteral("put")}, {QStringLiteral("id"), r.param(0)}});
+        return HttpResponse::json(
+            {{QStringLiteral("route"), QStringLiteral("put")}, {QStringLiteral("id"), r.param(0)}});
     });
     m_server->route(Method::Get, QStringLiteral("/api/things/:a/sub/:b"), Access::Public, [](HttpRequest &r) {
         return HttpResponse::json({{QStringLiteral("route"), QStringLiteral("things")},
-                                   {QStringLiteral("id"), QString(r.param(0) + QLatin1Char('|') + r.param(1))},
-                                   {QStringLiteral("q"), r.queryValue(QStringLiteral("q"))}});
+            {QStringLiteral("id"), QString(r.param(0) + QLatin1Char('|') + r.param(1))},
+            {QStringLiteral("q"), r.queryValue(QStringLiteral("q"))}});
     });
     m_server->route(Method::Post, QStringLiteral("/api/echo"), Access::Public, [](HttpRequest &r) {
         const Expected<QJsonObject> body = r.json();
@@ -221,15 +230,15 @@ void TestHttpServer::initTestCase()
         return HttpResponse::json({{QStringLiteral("size"), qint64(r.body().size())}});
     });
     m_server->route(Method::Get, QStringLiteral("/api/me"), Access::Authenticated, [](HttpRequest &r) {
-        return HttpResponse::json({{QStringLiteral("user"), r.auth().user.username},
-                                   {QStringLiteral("device"), r.auth().deviceId}});
+        return HttpResponse::json(
+            {{QStringLiteral("user"), r.auth().user.username}, {QStringLiteral("device"), r.auth().deviceId}});
     });
     m_server->route(Method::Get, QStringLiteral("/api/boom"), Access::Public,
-                    [](HttpRequest &) -> HttpResponse { throw std::runtime_error("kaboom"); });
+        [](HttpRequest &) -> HttpResponse { throw std::runtime_error("kaboom"); });
     m_server->route(Method::Get, QStringLiteral("/api/limited"), Access::Public,
-                    [](HttpRequest &) { return HttpResponse::rateLimited(7); });
+        [](HttpRequest &) { return HttpResponse::rateLimited(7); });
     m_server->route(Method::Get, QStringLiteral("/api/empty"), Access::Public,
-                    [](HttpRequest &) { return HttpResponse::noContent(); });
+        [](HttpRequest &) { return HttpResponse::noContent(); });
 
     m_server->setAuthenticator([](QByteArrayView token) -> Expected<AuthContext> {
         if (token == "good") {
@@ -240,14 +249,15 @@ void TestHttpServer::initTestCase()
         }
         return ProtocolError::make(ErrorCode::Unauthorized, QStringLiteral("token expired"));
     });
-    m_server->setObserver([this](const HttpRequest &, const HttpResponse &response) { m_observed.append(response.status); });
+    m_server->setObserver(
+        [this](const HttpRequest &, const HttpResponse &response) { m_observed.append(response.status); });
 
     connect(m_server.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_server->hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> ws = m_server->nextPendingWebSocketConnection();
             QWebSocket *raw = ws.get();
             connect(raw, &QWebSocket::textMessageReceived, raw,
-                    [raw](const QString &text) { raw->sendTextMessage(QStringLiteral("echo:") + text); });
+                [raw](const QString &text) { raw->sendTextMessage(QStringLiteral("echo:") + text); });
             m_webSockets.push_back(std::move(ws));
         }
     });
@@ -264,7 +274,7 @@ void TestHttpServer::cleanupTestCase()
 }
 
 Reply TestHttpServer::send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                           const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(url(path));
     for (const auto &[name, value] : headers)
@@ -360,7 +370,7 @@ void TestHttpServer::auth_rejectedToken_returnsAuthenticatorError()
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), QStringLiteral("UNAUTHORIZED"));
     QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
-             QStringLiteral("token expired"));
+        QStringLiteral("token expired"));
     QCOMPARE(r.headers.value("www-authenticate"), QByteArray("Bearer"));
 }
 
@@ -400,15 +410,15 @@ void TestHttpServer::json_nonJsonContentType_returns415()
     QCOMPARE(r.status, 415);
     QCOMPARE(r.errorCode(), QStringLiteral("UNSUPPORTED_MEDIA_TYPE"));
 
-    const Reply latin1 = send("POST", QStringLiteral("/api/echo"), "{\"a\":1}",
-                              {{"Content-Type", "application/json; charset=iso-8859-1"}});
+    const Reply latin1 = send(
+        "POST", QStringLiteral("/api/echo"), "{\"a\":1}", {{"Content-Type", "application/json; charset=iso-8859-1"}});
     QCOMPARE(latin1.status, 415);
 }
 
 void TestHttpServer::json_charsetParameterAndMissingType_areAccepted()
 {
-    const Reply r = send("POST", QStringLiteral("/api/echo"), "{\"a\":1}",
-                         {{"Content-Type", "Application/JSON; charset=UTF-8"}});
+    const Reply r
+        = send("POST", QStringLiteral("/api/echo"), "{\"a\":1}", {{"Content-Type", "Application/JSON; charset=UTF-8"}});
     QCOMPARE(r.status, 201);
     QCOMPARE(r.json.value(QStringLiteral("received")).toObject().value(QStringLiteral("a")).toInt(), 1);
 
@@ -467,7 +477,7 @@ void TestHttpServer::observer_seesEveryAnsweredRequest()
     QCOMPARE(send("DELETE", QStringLiteral("/api/items/1")).status, 405);
     QCOMPARE(send("GET", QStringLiteral("/api/me")).status, 401);
     QCOMPARE(send("GET", QStringLiteral("/api/boom")).status, 500);
-    QCOMPARE(m_observed, (QList<int>{200, 404, 405, 401, 500}));
+    QCOMPARE(m_observed, (QList<int> {200, 404, 405, 401, 500}));
 }
 
 void TestHttpServer::guard_bodyAtLimit_passes()
@@ -496,8 +506,8 @@ void TestHttpServer::guard_bodyOneOverLimit_returns413()
     QCOMPARE(r->headers.value("content-type"), QByteArray("application/json"));
     QCOMPARE(r->headers.value("connection"), QByteArray("close"));
     QCOMPARE(r->body,
-             QByteArray("{\"error\":{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"request body exceeds the 65536-byte "
-                        "limit\"}}"));
+        QByteArray("{\"error\":{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"request body exceeds the 65536-byte "
+                   "limit\"}}"));
     QVERIFY(c.waitForClose());
     QCOMPARE(m_server->rejectedByGuard(), rejected + 1);
     QCOMPARE(m_uploads, uploads); // the handler never ran
@@ -574,7 +584,7 @@ void TestHttpServer::guard_hugeDeclaredBodyStreamed_isRefusedBeforeBuffering()
     const qint64 rssGrowthKiB = vmRssKiB() - rssBefore;
     qInfo("declared %lld bytes; client had sent %lld body bytes when answered; guard inspected %lld bytes; "
           "RSS grew %lld KiB",
-          Declared, sent, inspected, rssGrowthKiB);
+        Declared, sent, inspected, rssGrowthKiB);
     QVERIFY2(inspected < 256 * 1024, "the guard answered only after a large part of the body");
     QVERIFY2(rssGrowthKiB < 16 * 1024, "the server buffered the body");
     QVERIFY(c.waitForClose());
@@ -626,8 +636,11 @@ void TestHttpServer::guard_malformedRequestLine_returns400()
     QVERIFY(r);
     QCOMPARE(r->status, 400);
     QCOMPARE(r->headers.value("content-type"), QByteArray("application/json"));
-    QVERIFY(r->json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().startsWith(
-        QStringLiteral("malformed HTTP request")));
+    QVERIFY(r->json.value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .startsWith(QStringLiteral("malformed HTTP request")));
     QVERIFY(c.waitForClose());
     QCOMPARE(m_server->rejectedByGuard(), before + 1);
 
@@ -645,21 +658,21 @@ void TestHttpServer::guard_oversizedHeaders_returns431()
     RawClient c;
     QVERIFY(c.connectTo(m_port));
     c.socket.write("POST /api/upload HTTP/1.1\r\nHost: test\r\nX-Filler: " + QByteArray(MaxHeaders + 100, 'h')
-                   + "\r\nContent-Length: 2\r\n\r\n{}");
+        + "\r\nContent-Length: 2\r\n\r\n{}");
     const std::optional<Reply> r = c.waitForReply();
     QVERIFY(r);
     QCOMPARE(r->status, 431);
     QCOMPARE(r->headers.value("content-type"), QByteArray("application/json"));
     QCOMPARE(r->json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
-             QStringLiteral("request headers exceed the 16384-byte limit"));
+        QStringLiteral("request headers exceed the 16384-byte limit"));
     QVERIFY(c.waitForClose());
     QCOMPARE(m_uploads, uploads);
 
     // Headers just under the limit are fine.
     RawClient ok;
     QVERIFY(ok.connectTo(m_port));
-    ok.socket.write("GET /api/items/1 HTTP/1.1\r\nHost: test\r\nX-Filler: " + QByteArray(MaxHeaders - 200, 'h')
-                    + "\r\n\r\n");
+    ok.socket.write(
+        "GET /api/items/1 HTTP/1.1\r\nHost: test\r\nX-Filler: " + QByteArray(MaxHeaders - 200, 'h') + "\r\n\r\n");
     const std::optional<Reply> r2 = ok.waitForReply();
     QVERIFY(r2);
     QCOMPARE(r2->status, 200);
@@ -687,6 +700,40 @@ void TestHttpServer::guard_expectContinue_gets100ThenAnswer()
     QCOMPARE(r->status, 413);
 }
 
+void TestHttpServer::guard_otherUpgradeIsPlainHttp_connectionStaysGuarded()
+{
+    // Qt 6.4 answers an h2c upgrade as an ordinary request and keeps the
+    // connection; the guard must keep watching it too.
+    RawClient c;
+    QVERIFY(c.connectTo(m_port));
+    c.socket.write(postHead("/api/echo", 7, "Upgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\n") + "{\"a\":5}");
+    std::optional<Reply> r = c.waitForReply();
+    QVERIFY(r);
+    QCOMPARE(r->status, 201);
+    c.socket.write(postHead("/api/upload", MaxBody + 1) + jsonBodyOfSize(MaxBody + 1));
+    r = c.waitForReply();
+    QVERIFY(r);
+    QCOMPARE(r->status, 413);
+}
+
+void TestHttpServer::guard_pipelinedOverLimitAfterValidRequest_answersInOrder()
+{
+    const int uploads = m_uploads;
+    RawClient c;
+    QVERIFY(c.connectTo(m_port));
+    // One write, so that both requests usually arrive in one batch.
+    c.socket.write(postHead("/api/echo", 7) + "{\"a\":6}" + postHead("/api/upload", MaxBody * 100));
+    std::optional<Reply> r = c.waitForReply();
+    QVERIFY(r);
+    QCOMPARE(r->status, 201);
+    QCOMPARE(r->json.value(QStringLiteral("received")).toObject().value(QStringLiteral("a")).toInt(), 6);
+    r = c.waitForReply();
+    QVERIFY(r);
+    QCOMPARE(r->status, 413);
+    QVERIFY(c.waitForClose());
+    QCOMPARE(m_uploads, uploads);
+}
+
 void TestHttpServer::keepAlive_twoRequestsOnOneConnection_bothAnswered()
 {
     RawClient c;
@@ -701,6 +748,18 @@ void TestHttpServer::keepAlive_twoRequestsOnOneConnection_bothAnswered()
     QCOMPARE(r->status, 201);
     QCOMPARE(r->json.value(QStringLiteral("received")).toObject().value(QStringLiteral("a")).toInt(), 2);
     QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestHttpServer::connectionClose_isHonoured()
+{
+    RawClient c;
+    QVERIFY(c.connectTo(m_port));
+    c.socket.write("GET /api/items/3 HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+    const std::optional<Reply> r = c.waitForReply();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->headers.value("connection"), QByteArray("close"));
+    QVERIFY(c.waitForClose());
 }
 
 void TestHttpServer::keepAlive_secondRequestOverLimit_returns413()
@@ -740,6 +799,38 @@ void TestHttpServer::webSocket_upgradeOnWsPath_reachesServerAndEchoes()
     client.close();
 }
 
+void TestHttpServer::webSocket_upgradeSentInTinyPieces_isHandedOver()
+{
+    // The guard recognises "Upgrade: websocket" however the bytes are split,
+    // and must then leave the frames alone.
+    QSignalSpy newConnection(m_server.get(), &QAbstractHttpServer::newWebSocketConnection);
+    RawClient c;
+    QVERIFY(c.connectTo(m_port));
+    const QByteArray handshake = "GET /ws HTTP/1.1\r\nHost: test\r\nUPGRADE: WebSocket\r\nConnection: Upgrade\r\n"
+                                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    for (qsizetype i = 0; i < handshake.size(); i += 3) {
+        c.socket.write(handshake.mid(i, 3));
+        c.socket.flush();
+        QVERIFY(QTest::qWaitFor([&] { return c.socket.bytesToWrite() == 0; }, Timeout));
+    }
+    QVERIFY(QTest::qWaitFor([&] { return c.buffer.contains("\r\n\r\n"); }, Timeout));
+    QVERIFY2(c.buffer.startsWith("HTTP/1.1 101"), c.buffer.constData());
+    QCOMPARE(newConnection.size(), 1);
+    c.buffer.remove(0, c.buffer.indexOf("\r\n\r\n") + 4);
+
+    // A masked client text frame "hi"; the server echoes "echo:hi" unmasked.
+    const QByteArray mask = "\x11\x22\x33\x44";
+    QByteArray frame = "\x81\x82" + mask;
+    const QByteArray payload = "hi";
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(char(payload.at(i) ^ mask.at(i % 4)));
+    c.socket.write(frame);
+    QVERIFY(QTest::qWaitFor([&] { return c.buffer.size() >= 9; }, Timeout));
+    QCOMPARE(c.buffer.left(9),
+        QByteArray("\x81\x07"
+                   "echo:hi"));
+}
+
 void TestHttpServer::webSocket_plainGetOnWsPath_returns426()
 {
     const Reply r = send("GET", QStringLiteral("/ws"));
@@ -767,18 +858,19 @@ void TestHttpServer::webSocket_upgradeElsewhere_returns404AndCloses()
 
 void TestHttpServer::listen_portInUse_failsWithErrorString()
 {
-    HttpServer other(HttpServer::Options{});
+    HttpServer other(HttpServer::Options {});
     QCOMPARE(other.listenGuarded(QHostAddress::LocalHost, m_port), quint16(0));
     QVERIFY(!other.errorString().isEmpty());
-    QVERIFY2(other.errorString().contains(QStringLiteral("in use"), Qt::CaseInsensitive),
-             qPrintable(other.errorString()));
+    QVERIFY2(
+        other.errorString().contains(QStringLiteral("in use"), Qt::CaseInsensitive), qPrintable(other.errorString()));
 }
 
 void TestHttpServer::stopListening_refusesNewConnectionsButServesOpenOnes()
 {
-    HttpServer server(HttpServer::Options{});
-    server.route(Method::Get, QStringLiteral("/x"), HttpServer::Access::Public,
-                 [](HttpRequest &) { return HttpResponse::json({{QStringLiteral("ok"), true}}); });
+    HttpServer server(HttpServer::Options {});
+    server.route(Method::Get, QStringLiteral("/x"), HttpServer::Access::Public, [](HttpRequest &) {
+        return HttpResponse::json({{QStringLiteral("ok"), true}});
+    });
     const quint16 port = server.listenGuarded(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
 

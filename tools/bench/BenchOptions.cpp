@@ -26,7 +26,7 @@ Scenarios (--scenario):
                       clients are away, reconnect everyone with exponential backoff and
                       jitter, resume, and check that each device got exactly those
                       notifications: missed == 0, duplicated == 0.
-  all                 all of the above; restart only when it can restart the server.
+  all                 all of the above; restart only with --restart-cmd.
 
 Every run first creates missing users <prefix>00000.. as admin, logs in one device per
 connection (connections spread round-robin over --users), opens all connections
@@ -141,6 +141,8 @@ QStringList BenchOptions::workerArguments(int index, int count, const QString &d
             QStringLiteral("--worker-dir"), dir};
     if (ack)
         args << QStringLiteral("--ack");
+    if (qtEventDispatcher)
+        args << QStringLiteral("--qt-event-dispatcher");
     return args;
 }
 
@@ -232,6 +234,9 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("MS")),
         opt(QStringLiteral("ack"),
             QStringLiteral("Clients ack every notification (as the desktop client does), adding that load.")),
+        opt(QStringLiteral("qt-event-dispatcher"),
+            QStringLiteral("Use Qt's default event dispatcher instead of the bench's epoll one (for comparison: "
+                           "Qt's polls every socket on every loop iteration).")),
         hidden(QStringLiteral("worker"), QStringLiteral("I")),
         hidden(QStringLiteral("workers"), QStringLiteral("P")),
         hidden(QStringLiteral("worker-dir"), QStringLiteral("DIR")),
@@ -332,6 +337,7 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
     check(readDouble(p, QStringLiteral("restart-timeout"), 1, 86400, &o.restartTimeoutSec));
     check(readInt(p, QStringLiteral("reconnect-jitter"), 0, 3600000, &o.reconnectJitterMs));
     o.ack = p.isSet(QStringLiteral("ack"));
+    o.qtEventDispatcher = p.isSet(QStringLiteral("qt-event-dispatcher"));
 
     if (p.isSet(QStringLiteral("worker"))) {
         check(readInt(p, QStringLiteral("worker"), 0, 255, &o.workerIndex));
@@ -343,7 +349,7 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
     // owns all devices of its users and needs at least one user.
     if (o.processes > o.users)
         errors << QStringLiteral("--processes (%1) must not exceed --users (%2)").arg(o.processes).arg(o.users);
-    if (o.scenario == Scenario::Restart && !o.canRestart())
+    if (o.scenario == Scenario::Restart && o.restartCommand.isEmpty() && o.serverPid <= 0 && !o.isWorker())
         errors << QStringLiteral("--scenario restart needs --restart-cmd or --server-pid");
 
     if (!errors.isEmpty()) {

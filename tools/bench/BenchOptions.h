@@ -45,6 +45,7 @@ struct BenchOptions
     double restartTimeoutSec = 120;
     int reconnectJitterMs = 0;
     bool ack = false;
+    bool qtEventDispatcher = false; // use Qt's default dispatcher instead of epoll
 
     // Set only in a worker process started by the coordinator.
     int workerIndex = -1;
@@ -53,7 +54,12 @@ struct BenchOptions
 
     [[nodiscard]] bool isWorker() const { return workerIndex >= 0; }
     [[nodiscard]] bool runs(Scenario s) const { return scenario == Scenario::All || scenario == s; }
-    [[nodiscard]] bool canRestart() const { return serverPid > 0 || !restartCommand.isEmpty(); }
+    // `all` restarts only through --restart-cmd; waiting for a person to restart the
+    // server by hand is for an explicit `--scenario restart --server-pid PID`.
+    [[nodiscard]] bool canRestart() const
+    {
+        return !restartCommand.isEmpty() || (scenario == Scenario::Restart && serverPid > 0);
+    }
     [[nodiscard]] QUrl webSocketUrl() const;
     [[nodiscard]] static QString scenarioName(Scenario s);
 

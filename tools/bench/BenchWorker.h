@@ -75,6 +75,7 @@ private:
     bool m_active = false;
     int m_phaseCounter = 0;
     qint64 m_phaseStartNs = 0;
+    double m_phaseStartCpu = 0;
     QTimer m_deadline;
     QTimer m_poll;
     QTimer m_adminRenewal;

@@ -255,7 +255,7 @@ void Coordinator::restartStep()
 {
     if (!m_options.canRestart()) {
         m_report.insert(QStringLiteral("restart"),
-                        QJsonObject{{QStringLiteral("skipped"), QStringLiteral("needs --restart-cmd or --server-pid")}});
+                        QJsonObject{{QStringLiteral("skipped"), QStringLiteral("needs --restart-cmd")}});
         next();
         return;
     }

@@ -60,10 +60,10 @@ void HttpConnection::send(const HttpRequest &request)
     m_socket.write(out);
 }
 
-void HttpConnection::close()
+void HttpConnection::close(const QString &why)
 {
     if (m_busy)
-        fail(QStringLiteral("closed by the bench"));
+        fail(why);
     else
         m_socket.abort();
 }

@@ -23,10 +23,12 @@ public:
     HttpConnection(QString host, quint16 port, Done done, QObject *parent = nullptr);
 
     [[nodiscard]] bool busy() const { return m_busy; }
+    // When the request in flight was written (monotonic ns); meaningful while busy().
+    [[nodiscard]] qint64 sentNs() const { return m_response.sentNs; }
     // Precondition: !busy(). The Done callback fires exactly once per send().
     void send(const HttpRequest &request);
-    // Drops the connection (and fails a request in flight).
-    void close();
+    // Drops the connection (and fails a request in flight with `why`).
+    void close(const QString &why = QStringLiteral("closed by the bench"));
 
 private:
     enum class Stage { Head, Body, ChunkSize, ChunkData, ChunkTrailer, UntilClose };

@@ -1,6 +1,7 @@
 #include "HttpPool.h"
 
 #include "HttpConnection.h"
+#include "MonotonicClock.h"
 
 #include <QRandomGenerator>
 #include <QTimer>
@@ -19,6 +20,21 @@ HttpPool::HttpPool(const QUrl &server, int connections, QObject *parent)
     }
     // Connections are created on first use, so a pool sized for the worst case
     // costs no sockets until the load needs them.
+    m_sweep.setInterval(1000);
+    connect(&m_sweep, &QTimer::timeout, this, &HttpPool::sweep);
+}
+
+void HttpPool::sweep()
+{
+    if (m_active == 0) {
+        m_sweep.stop();
+        return;
+    }
+    const qint64 now = monotonicNs();
+    for (const auto &connection : m_connections) {
+        if (connection && connection->busy() && now - connection->sentNs() > RequestTimeoutNs)
+            connection->close(QStringLiteral("no answer within %1 s").arg(RequestTimeoutNs / 1000000000));
+    }
 }
 
 HttpPool::~HttpPool() = default;
@@ -53,6 +69,8 @@ void HttpPool::pump()
         ++m_jobs[size_t(i)].attempts;
         connection->send(m_jobs[size_t(i)].request);
     }
+    if (m_active > 0 && !m_sweep.isActive())
+        m_sweep.start();
 }
 
 void HttpPool::onDone(int i, HttpResponse &&response)

@@ -3,6 +3,7 @@
 #include "HttpMessage.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <deque>
@@ -34,6 +35,10 @@ public:
     using Retry = HttpRetry;
     static Retry patient(int attempts = 30) { return Retry{attempts, true, true, true}; }
 
+    // A request unanswered for this long fails like a dropped connection (and is
+    // retried if its policy retries network errors).
+    static constexpr qint64 RequestTimeoutNs = 60'000'000'000;
+
     HttpPool(const QUrl &server, int connections, QObject *parent = nullptr);
     ~HttpPool() override;
 
@@ -60,6 +65,7 @@ private:
     void pump();
     void onDone(int connection, HttpResponse &&response);
     void retryLater(Job job, int delayMs);
+    void sweep();
 
     QString m_host;
     quint16 m_port;
@@ -69,6 +75,7 @@ private:
     std::deque<Job> m_queue;
     int m_active = 0;
     int m_waitingRetry = 0;
+    QTimer m_sweep; // one per pool: fails requests the server never answers
 };
 
 } // namespace Tidings::Bench

@@ -10,7 +10,7 @@
 namespace Tidings::Bench {
 
 namespace {
-constexpr int LabelWidth = 46;
+constexpr int LabelWidth = 48;
 
 QString num(double v, int decimals = 0)
 {
@@ -41,6 +41,7 @@ public:
         m_text += QStringLiteral("  ") + label.leftJustified(LabelWidth, QLatin1Char(' ')) + QLatin1Char(' ') + value
             + QLatin1Char('\n');
     }
+    void line(const QString &text) { m_text += QStringLiteral("  ") + text + QLatin1Char('\n'); }
     [[nodiscard]] QString text() const { return m_text; }
 
 private:
@@ -68,6 +69,7 @@ void measurementRows(Table &t, const QJsonObject &m)
           percentiles(m.value(QLatin1String("latencyMs")).toObject()));
     t.row(QStringLiteral("publish request (-> 202) p50 / p95 / p99 / max"),
           percentiles(m.value(QLatin1String("publishRequestMs")).toObject()));
+    t.row(QStringLiteral("bench CPU (busiest process)"), QStringLiteral("%1%").arg(num(m, "benchBusyPercent")));
     if (m.value(QLatin1String("maxQueued")).toDouble() > 0)
         t.row(QStringLiteral("bench backlog (max queued requests)"), num(m, "maxQueued"));
 }
@@ -107,6 +109,8 @@ QString Report::table() const
               QStringLiteral("%1 / %2").arg(num(connect, "held"), num(connect, "requested")));
         t.row(QStringLiteral("connect time, first open -> last welcome"),
               QStringLiteral("%1 s").arg(num(connect, "seconds", 3)));
+        t.row(QStringLiteral("bench CPU during connect (busiest process)"),
+              QStringLiteral("%1%").arg(num(connect, "benchBusyPercent")));
         const QJsonObject reasons = connect.value(QLatin1String("failureReasons")).toObject();
         for (auto it = reasons.constBegin(); it != reasons.constEnd(); ++it)
             t.row(QStringLiteral("  failure: ") + it.key().left(LabelWidth - 11), num(it.value().toDouble()));
@@ -166,7 +170,7 @@ QString Report::table() const
         } else if (restart.value(QLatin1String("failed")).toBool()) {
             t.row(QStringLiteral("failed"), QStringLiteral("see the problems below"));
         } else {
-            t.row(QStringLiteral("connections down -> /healthz answers"),
+            t.row(QStringLiteral("restart begun -> /healthz answers"),
                   QStringLiteral("%1 s").arg(num(restart, "downtimeSeconds", 3)));
             t.row(QStringLiteral("published while clients were away"),
                   QStringLiteral("%1  (%2 per user)").arg(num(restart, "published"), num(restart, "perUser")));
@@ -175,7 +179,8 @@ QString Report::table() const
                       .arg(num(restart, "ready"), num(restart, "clients"), num(restart, "attempts"),
                            num(restart, "resyncs"), num(restart, "epochChanges")));
             t.row(QStringLiteral("recovery, first reconnect -> last replayDone"),
-                  QStringLiteral("%1 s").arg(num(restart, "recoverySeconds", 3)));
+                  QStringLiteral("%1 s  (bench CPU %2%)")
+                      .arg(num(restart, "recoverySeconds", 3), num(restart, "benchBusyPercent")));
             t.row(QStringLiteral("replayed notifications (expected)"),
                   QStringLiteral("%1 (%2)").arg(num(restart, "received"), num(restart, "expected")));
             t.row(QStringLiteral("missed / duplicated"),
@@ -189,12 +194,12 @@ QString Report::table() const
     if (!warnings.isEmpty()) {
         t.section(QStringLiteral("Warnings"));
         for (const QJsonValue &w : warnings)
-            t.row(w.toString(), QString());
+            t.line(w.toString());
     }
     t.section(problems.isEmpty() ? QStringLiteral("Result: OK")
                                  : QStringLiteral("Result: FAILED (%1 problem(s))").arg(problems.size()));
     for (const QJsonValue &p : problems)
-        t.row(p.toString(), QString());
+        t.line(p.toString());
     return t.text();
 }
 

@@ -61,6 +61,24 @@ QJsonObject ResultMerger::sumObjects(const Results &results, const QString &key)
     return total;
 }
 
+void ResultMerger::addBenchLoad(QJsonObject *section, const Results &results, const QString &label,
+                                Findings *findings)
+{
+    double busiest = 0;
+    for (const QJsonObject &r : results) {
+        const double wall = r.value(QLatin1String("phaseSeconds")).toDouble();
+        if (wall > 0)
+            busiest = std::max(busiest, r.value(QLatin1String("benchCpuSeconds")).toDouble() / wall * 100);
+    }
+    section->insert(QStringLiteral("benchCpuSeconds"), rounded(sum(results, QStringLiteral("benchCpuSeconds")), 3));
+    section->insert(QStringLiteral("benchBusyPercent"), rounded(busiest, 1));
+    if (busiest > 85)
+        findings->warnings << QStringLiteral("%1: a bench process was busy %2% of the time, so it may have limited "
+                                             "the figures; try --processes")
+                                  .arg(label)
+                                  .arg(rounded(busiest, 0));
+}
+
 QJsonObject ResultMerger::setup(const Results &results, Findings *findings)
 {
     QJsonObject s;
@@ -88,6 +106,7 @@ QJsonObject ResultMerger::connect(const Results &results, Findings *findings)
     c.insert(QStringLiteral("seconds"), first > 0 && last > first ? seconds(last - first) : 0.0);
     c.insert(QStringLiteral("failureReasons"), sumObjects(results, QStringLiteral("failureReasons")));
     c.insert(QStringLiteral("benchRssKiB"), sum(results, QStringLiteral("benchRssKiB")));
+    addBenchLoad(&c, results, QStringLiteral("connect"), findings);
     if (held < requested)
         findings->problems << QStringLiteral("%1 of %2 connections failed").arg(requested - held).arg(requested);
     return c;
@@ -122,6 +141,7 @@ QJsonObject ResultMerger::measurement(const Results &results, const QString &lab
     m.insert(QStringLiteral("latencyMs"), latency.summarize().toJsonMs());
     m.insert(QStringLiteral("publishRequestMs"), http.summarize().toJsonMs());
 
+    addBenchLoad(&m, results, label, findings);
     const double missing = m.value(QLatin1String("expected")).toDouble() - received;
     m.insert(QStringLiteral("undelivered"), std::max(0.0, missing));
     if (missing > 0)
@@ -150,6 +170,8 @@ QJsonObject ResultMerger::broadcastRound(const Results &results, Findings *findi
     r.insert(QStringLiteral("lastReceiveMs"), rounded(latest(results, QStringLiteral("maxLatencyNs")) / 1e6, 3));
     r.insert(QStringLiteral("accepted"), sum(results, QStringLiteral("accepted")));
     r.insert(QStringLiteral("complete"), received >= expected);
+    addBenchLoad(&r, results, QStringLiteral("broadcast round %1").arg(r.value(QLatin1String("round")).toInt()),
+                 findings);
     if (received < expected)
         findings->problems << QStringLiteral("broadcast round %1: %2 of %3 connections received it")
                                   .arg(r.value(QLatin1String("round")).toInt())
@@ -195,6 +217,7 @@ QJsonObject ResultMerger::restart(const QJsonObject &prepare, const Results &pub
     const double last = latest(reconnect, QStringLiteral("lastReadyNs"));
     r.insert(QStringLiteral("recoverySeconds"), first > 0 && last > first ? seconds(last - first) : 0.0);
     r.insert(QStringLiteral("failureReasons"), sumObjects(reconnect, QStringLiteral("failureReasons")));
+    addBenchLoad(&r, reconnect, QStringLiteral("restart reconnect"), findings);
 
     auto value = [&r](const char *key) { return r.value(QLatin1String(key)).toDouble(); };
     if (value("failed") > 0)

@@ -34,6 +34,9 @@ public:
     [[nodiscard]] static double earliest(const Results &results, const QString &key); // smallest positive
     [[nodiscard]] static double latest(const Results &results, const QString &key);
     [[nodiscard]] static QJsonObject sumObjects(const Results &results, const QString &key);
+    // Adds benchCpuSeconds and benchBusyPercent (the busiest worker's CPU time over the
+    // phase's wall time) and warns when the bench, not the server, was the limit.
+    static void addBenchLoad(QJsonObject *section, const Results &results, const QString &label, Findings *findings);
 };
 
 } // namespace Tidings::Bench

@@ -14,13 +14,11 @@ qint64 statusField(const QString &pid, const QByteArray &field)
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
-    // /proc files report size 0; read line by line until the field shows up.
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine();
-        if (line.startsWith(field)) {
-            const QList<QByteArray> parts = line.simplified().split(' ');
-            return parts.value(1).toLongLong(); // "VmRSS: 12345 kB"
-        }
+    // /proc files report size 0, so atEnd() cannot be trusted: read it all at once.
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(field))
+            return line.simplified().split(' ').value(1).toLongLong(); // "VmRSS:  12345 kB"
     }
     return -1;
 }

@@ -104,7 +104,8 @@ void UserProvisioner::loginAdmin(const QString &tag, std::function<void(bool, co
                        m_admin = s;
                        done(true, QString());
                    },
-                   HttpPool::patient());
+                   // Few attempts: a server that is not there should fail the run quickly.
+                   HttpPool::patient(5));
 }
 
 void UserProvisioner::createUsers(const QVector<int> &users, std::function<void()> done)

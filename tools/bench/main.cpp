@@ -4,6 +4,7 @@
 #include "BenchWorker.h"
 #include "Console.h"
 #include "Coordinator.h"
+#include "EpollEventDispatcher.h"
 #include "WorkerStdio.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <sys/resource.h>
 
 using namespace Tidings::Bench;
@@ -33,6 +35,17 @@ rlim_t raiseOpenFileLimit()
     return limit.rlim_cur;
 }
 
+// The dispatcher must be installed before QCoreApplication exists, so before the
+// real parse: look for the opt-out flag by hand.
+bool wantsQtDispatcher(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--qt-event-dispatcher") == 0 || std::strcmp(argv[i], "-qt-event-dispatcher") == 0)
+            return true;
+    }
+    return false;
+}
+
 void writeTo(FILE *stream, const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -47,6 +60,13 @@ int main(int argc, char **argv)
     std::signal(SIGPIPE, SIG_IGN);
     const rlim_t fileLimit = raiseOpenFileLimit();
 
+    if (!wantsQtDispatcher(argc, argv)) {
+        auto *dispatcher = new EpollEventDispatcher;
+        if (dispatcher->isValid())
+            QCoreApplication::setEventDispatcher(dispatcher); // the application takes ownership
+        else
+            delete dispatcher;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tidings-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDINGS_BENCH_VERSION));

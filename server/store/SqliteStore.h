@@ -1,0 +1,222 @@
+#pragma once
+
+#include "store/Store.h"
+
+#include <QSqlDatabase>
+#include <QVariant>
+
+#include <initializer_list>
+#include <memory>
+#include <unordered_map>
+
+class QSqlError;
+class QSqlQuery;
+
+namespace Tidings::Server {
+
+// Declared outside SqliteStore so `Options options = {}` can be a default argument
+// (a nested struct's member initialisers are not usable until the class is complete).
+struct SqliteStoreOptions
+{
+    // synchronous=FULL also survives power loss of the last commits; NORMAL (with WAL)
+    // survives a crash of the process and costs one fsync per checkpoint, not per commit.
+    bool synchronousFull = false;
+    // How long a writer waits for another connection's lock before failing.
+    int busyTimeoutMs = 5000;
+};
+
+// The default Store: one SQLite file in WAL mode through Qt Sql (QSQLITE).
+//
+// Every statement is prepared once per connection and reused (publishing has to reach
+// thousands of transactions per second); every write of more than one statement runs
+// in one BEGIN IMMEDIATE transaction and is rolled back on any failure.
+//
+// Behaviour the Store interface leaves open:
+// - updateUser, setPasswordHash return false (with lastError "no such user") for an unknown id.
+// - upsertDevice keeps the stored name, platform and push subscription when the given
+//   record has them empty, so a login that only knows the device id does not wipe what
+//   POST /api/devices registered; createdAt is kept from the first insert.
+// - markRefreshTokenUsed and the revoke calls keep the first time they were set.
+// - resolveUserRefs also resolves disabled users (callers filter where that matters).
+// - seqBefore(since) is the highest seq of an event before `since` (0 if none), which
+//   makes a resume from it replay every retained event at or after `since`, or resync.
+// - pruneEvents also forgets client operation ids older than `before` and idempotency
+//   keys older than 24 h before `before`; it returns -1 on a database failure.
+// - recordOperation returns false on a database failure as well (lastError says so).
+class SqliteStore final : public Store
+{
+public:
+    using Options = SqliteStoreOptions;
+
+    explicit SqliteStore(QString path, Options options = {});
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore &) = delete;
+    SqliteStore &operator=(const SqliteStore &) = delete;
+
+    [[nodiscard]] bool open() override;
+    [[nodiscard]] QString lastError() const override { return m_lastError; }
+    [[nodiscard]] int schemaVersion() const override { return m_schemaVersion; }
+    [[nodiscard]] bool ping() override;
+    [[nodiscard]] QString epoch() const override { return m_epoch; }
+    [[nodiscard]] QString path() const { return m_path; }
+
+    [[nodiscard]] bool createUser(const User &user, const QByteArray &passwordHash) override;
+    [[nodiscard]] bool updateUser(const User &user) override;
+    [[nodiscard]] bool setPasswordHash(const QString &userId, const QByteArray &passwordHash) override;
+    [[nodiscard]] std::optional<User> userById(const QString &id) override;
+    [[nodiscard]] std::optional<User> userByUsername(const QString &username) override;
+    [[nodiscard]] QByteArray passwordHash(const QString &userId) override;
+    [[nodiscard]] QList<User> listUsers(const QString &search, int offset, int limit) override;
+    [[nodiscard]] qint64 countUsers(const QString &search) override;
+    [[nodiscard]] QStringList resolveUserRefs(const QStringList &idsOrUsernames) override;
+    [[nodiscard]] QStringList userIdsWithRoles(const QStringList &roles) override;
+    [[nodiscard]] QStringList allUserIds() override;
+
+    [[nodiscard]] bool upsertDevice(const Device &device) override;
+    [[nodiscard]] QList<Device> devices(const QString &userId) override;
+    [[nodiscard]] std::optional<Device> device(const QString &userId, const QString &deviceId) override;
+    [[nodiscard]] bool deleteDevice(const QString &userId, const QString &deviceId) override;
+
+    [[nodiscard]] bool insertRefreshToken(const RefreshTokenRecord &token) override;
+    [[nodiscard]] std::optional<RefreshTokenRecord> refreshToken(const QByteArray &tokenHash) override;
+    [[nodiscard]] bool markRefreshTokenUsed(const QByteArray &tokenHash, const QDateTime &at) override;
+    [[nodiscard]] bool revokeRefreshFamily(const QString &familyId, const QDateTime &at) override;
+    [[nodiscard]] bool revokeDeviceRefreshTokens(const QString &userId, const QString &deviceId,
+                                                 const QDateTime &at) override;
+    [[nodiscard]] bool revokeUserRefreshTokens(const QString &userId, const QDateTime &at) override;
+
+    [[nodiscard]] bool insertApiToken(const ApiToken &token) override;
+    [[nodiscard]] std::optional<ApiToken> apiTokenByHash(const QByteArray &tokenHash) override;
+    [[nodiscard]] QList<ApiToken> apiTokens(const QString &userId) override;
+    [[nodiscard]] bool deleteApiToken(const QString &id) override;
+    [[nodiscard]] std::optional<ApiToken> apiToken(const QString &id) override;
+    void touchApiToken(const QString &id, const QDateTime &at) override;
+
+    [[nodiscard]] bool upsertTopic(const Topic &topic) override;
+    [[nodiscard]] std::optional<Topic> topic(const QString &name) override;
+    [[nodiscard]] QList<Topic> topics() override;
+    [[nodiscard]] bool subscribe(const QString &userId, const QString &topic) override;
+    [[nodiscard]] bool unsubscribe(const QString &userId, const QString &topic) override;
+    [[nodiscard]] QStringList subscriptions(const QString &userId) override;
+    [[nodiscard]] QStringList subscribers(const QString &topic) override;
+    [[nodiscard]] qint64 subscriberCount(const QString &topic) override;
+
+    [[nodiscard]] std::optional<QJsonObject> preferences(const QString &userId) override;
+    [[nodiscard]] bool savePreferences(const QString &userId, const QJsonObject &prefs) override;
+
+    [[nodiscard]] std::optional<PublishOutcome> publish(const MessageRecord &message, const QStringList &recipientIds,
+                                                        const QString &senderKey, const QString &idempotencyKey,
+                                                        const QJsonObject &response) override;
+
+    [[nodiscard]] InboxPage inbox(const QString &userId, const InboxQuery &query, const QDateTime &now) override;
+    [[nodiscard]] std::optional<Notification> inboxItem(const QString &userId, const QString &messageId,
+                                                        const QDateTime &now) override;
+    [[nodiscard]] UnreadCounts unreadCounts(const QString &userId, const QDateTime &now) override;
+    [[nodiscard]] qint64 headSeq(const QString &userId) override;
+
+    [[nodiscard]] std::optional<StreamChange> markRead(const QString &userId, const QStringList &ids,
+                                                       const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> markUnread(const QString &userId, const QStringList &ids,
+                                                         const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> markAllRead(const QString &userId, const QString &topic, qint64 upToSeq,
+                                                          const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> deleteFromInbox(const QString &userId, const QStringList &ids,
+                                                              const QDateTime &at) override;
+    [[nodiscard]] QStringList markDelivered(const QString &userId, const QStringList &ids,
+                                            const QDateTime &at) override;
+
+    [[nodiscard]] StreamSlice eventsSince(const QString &userId, qint64 sinceSeq, int limit) override;
+    [[nodiscard]] qint64 seqBefore(const QString &userId, const QDateTime &since) override;
+    qint64 pruneEvents(const QDateTime &before) override;
+
+    [[nodiscard]] bool recordOperation(const QString &userId, const QString &opId, const QDateTime &at) override;
+
+private:
+    // A cached prepared statement after a successful exec. It resets the statement when
+    // it goes out of scope, so no statement is left "in progress" when the transaction
+    // commits (SQLite refuses to COMMIT under a half-read RETURNING, for instance).
+    class Stmt
+    {
+    public:
+        Stmt() = default;
+        explicit Stmt(QSqlQuery *q)
+            : m_q(q)
+        {
+        }
+        Stmt(Stmt &&other) noexcept;
+        Stmt(const Stmt &) = delete;
+        Stmt &operator=(const Stmt &) = delete;
+        Stmt &operator=(Stmt &&) = delete;
+        ~Stmt();
+
+        explicit operator bool() const { return m_q != nullptr; }
+        QSqlQuery *operator->() const { return m_q; }
+        QSqlQuery &operator*() const { return *m_q; }
+
+    private:
+        QSqlQuery *m_q = nullptr;
+    };
+
+    // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted. IMMEDIATE takes
+    // the write lock at the start, so a transaction never fails half-way because another
+    // connection wrote first (a deferred one would get SQLITE_BUSY on its first write).
+    class Transaction
+    {
+    public:
+        explicit Transaction(SqliteStore &store);
+        ~Transaction();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+
+        [[nodiscard]] bool ok() const { return m_active; }
+        [[nodiscard]] bool commit();
+
+    private:
+        SqliteStore &m_store;
+        bool m_active = false;
+    };
+
+    // Prepares `sql` on first use and keeps it; binds `values` positionally and executes.
+    // An empty Stmt means failure, already logged and in lastError().
+    [[nodiscard]] Stmt run(const QString &sql, std::initializer_list<QVariant> values = {})
+    {
+        return run(sql, values.begin(), qsizetype(values.size()));
+    }
+    // For statements whose parameters are assembled at run time (the inbox filters).
+    [[nodiscard]] Stmt runList(const QString &sql, const QVariantList &values)
+    {
+        return run(sql, values.constData(), values.size());
+    }
+    [[nodiscard]] Stmt run(const QString &sql, const QVariant *values, qsizetype count);
+    // run() for statements without a result; returns the number of rows changed, -1 on failure.
+    [[nodiscard]] qint64 change(const QString &sql, std::initializer_list<QVariant> values = {});
+    // run() for a single value (the first column of the first row); `fallback` when there is no row.
+    [[nodiscard]] std::optional<QVariant> scalar(const QString &sql, std::initializer_list<QVariant> values,
+                                                 const QVariant &fallback = {});
+    [[nodiscard]] QStringList column(const QString &sql, std::initializer_list<QVariant> values);
+    void setError(const QString &context, const QSqlError &error);
+    void setError(const QString &message);
+
+    [[nodiscard]] bool applyPragmas();
+    [[nodiscard]] bool ensureEpoch();
+
+    [[nodiscard]] std::optional<qint64> nextSeq(const QString &userId);
+    [[nodiscard]] std::optional<StreamChange> changeRows(const QString &userId, const QStringList &ids,
+                                                         const QDateTime &at, StreamEvent::Kind kind);
+    [[nodiscard]] bool appendEvent(const QString &userId, const StreamEvent &event, const QJsonObject &payload);
+    [[nodiscard]] std::optional<PublishOutcome> replayIdempotent(const QString &messageId,
+                                                                 const QJsonObject &response);
+    [[nodiscard]] StreamChange finishChange(const QString &userId, std::optional<StreamEvent> event,
+                                            qint64 changedCount, const QDateTime &at);
+
+    QString m_path;
+    Options m_options;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    QString m_lastError;
+    QString m_epoch;
+    int m_schemaVersion = 0;
+};
+
+} // namespace Tidings::Server
