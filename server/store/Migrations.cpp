@@ -300,11 +300,11 @@ bool Migrations::apply(QSqlDatabase &db, int targetVersion, QString *error)
 
     QString why;
     if (!execOne(db,
-                 QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                " version INTEGER PRIMARY KEY,"
-                                " description TEXT NOT NULL,"
-                                " applied_at BIGINT NOT NULL)"),
-                 &why)) {
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                           " version INTEGER PRIMARY KEY,"
+                           " description TEXT NOT NULL,"
+                           " applied_at BIGINT NOT NULL)"),
+            &why)) {
         setError(error, QStringLiteral("cannot create schema_migrations: ") + why);
         return false;
     }
@@ -349,8 +349,8 @@ bool Migrations::apply(QSqlDatabase &db, int targetVersion, QString *error)
         }
         if (ok) {
             QSqlQuery record(db);
-            ok = record.prepare(QStringLiteral(
-                     "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+            ok = record.prepare(
+                QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
             record.addBindValue(m.version);
             record.addBindValue(m.description);
             record.addBindValue(QDateTime::currentMSecsSinceEpoch());

@@ -8,7 +8,7 @@ namespace Tidings::Server {
 
 QJsonObject User::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), id},
         {QStringLiteral("username"), username},
         {QStringLiteral("displayName"), displayName},
@@ -23,7 +23,7 @@ QJsonObject Device::toJson() const
 {
     // The push subscription holds the browser's encryption secrets: clients only need
     // to know whether one is registered.
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), id},
         {QStringLiteral("name"), name},
         {QStringLiteral("platform"), platform},
@@ -35,7 +35,7 @@ QJsonObject Device::toJson() const
 
 QJsonObject ApiToken::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), id},
         {QStringLiteral("userId"), userId},
         {QStringLiteral("name"), name},

@@ -71,7 +71,7 @@ QString actionsJson(const QList<NotificationAction> &actions)
 {
     QJsonArray a;
     for (const NotificationAction &action : actions) {
-        a.append(QJsonObject{
+        a.append(QJsonObject {
             {QStringLiteral("id"), action.id},
             {QStringLiteral("label"), action.label},
             {QStringLiteral("kind"), action.kind},
@@ -133,7 +133,7 @@ QString eventKind(StreamEvent::Kind kind)
 std::optional<StreamEvent::Kind> eventKindFrom(const QString &kind)
 {
     for (const auto k : {StreamEvent::Kind::Notification, StreamEvent::Kind::Read, StreamEvent::Kind::Unread,
-                         StreamEvent::Kind::ReadAll, StreamEvent::Kind::Deleted}) {
+             StreamEvent::Kind::ReadAll, StreamEvent::Kind::Deleted}) {
         if (eventKind(k) == kind)
             return k;
     }

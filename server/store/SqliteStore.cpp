@@ -115,8 +115,8 @@ qint64 SqliteStore::change(const QString &sql, std::initializer_list<QVariant> v
     return s ? s->numRowsAffected() : -1;
 }
 
-std::optional<QVariant> SqliteStore::scalar(const QString &sql, std::initializer_list<QVariant> values,
-                                            const QVariant &fallback)
+std::optional<QVariant> SqliteStore::scalar(
+    const QString &sql, std::initializer_list<QVariant> values, const QVariant &fallback)
 {
     const Stmt s = run(sql, values);
     if (!s)
@@ -298,7 +298,7 @@ bool SqliteStore::createUser(const User &user, const QByteArray &passwordHash)
     const QDateTime createdAt = user.createdAt.isValid() ? user.createdAt : QDateTime::currentDateTimeUtc();
     if (change(QStringLiteral("INSERT INTO users (id, username, username_key, display_name, email, role, disabled,"
                               " password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-               {user.id, user.username, key, text(user.displayName), text(user.email), text(user.role),
+            {user.id, user.username, key, text(user.displayName), text(user.email), text(user.role),
                 user.disabled ? 1 : 0, passwordHash, timeMs(createdAt)})
         < 0)
         return false;
@@ -307,9 +307,9 @@ bool SqliteStore::createUser(const User &user, const QByteArray &passwordHash)
 
 bool SqliteStore::updateUser(const User &user)
 {
-    const qint64 n = change(
-        QStringLiteral("UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ? WHERE id = ?"),
-        {text(user.displayName), text(user.email), text(user.role), user.disabled ? 1 : 0, user.id});
+    const qint64 n
+        = change(QStringLiteral("UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ? WHERE id = ?"),
+            {text(user.displayName), text(user.email), text(user.role), user.disabled ? 1 : 0, user.id});
     if (n == 0)
         m_lastError = QStringLiteral("no such user");
     return n > 0;
@@ -359,9 +359,8 @@ QList<User> SqliteStore::listUsers(const QString &search, int offset, int limit)
     const qint64 lim = limit > 0 ? limit : -1;
     const qint64 off = qMax(0, offset);
     const QString pattern = containsPattern(search);
-    const Stmt s = search.isEmpty()
-        ? run(all, {lim, off})
-        : run(matching, {containsPattern(usernameKey(search)), pattern, pattern, lim, off});
+    const Stmt s = search.isEmpty() ? run(all, {lim, off})
+                                    : run(matching, {containsPattern(usernameKey(search)), pattern, pattern, lim, off});
     QList<User> out;
     if (s) {
         while (s->next())
@@ -379,7 +378,7 @@ qint64 SqliteStore::countUsers(const QString &search)
     const QString pattern = containsPattern(search);
     const auto n = scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE username_key LIKE ? ESCAPE '\\'"
                                          " OR display_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\'"),
-                          {containsPattern(usernameKey(search)), pattern, pattern});
+        {containsPattern(usernameKey(search)), pattern, pattern});
     return n ? n->toLongLong() : 0;
 }
 
@@ -394,7 +393,7 @@ QStringList SqliteStore::resolveUserRefs(const QStringList &idsOrUsernames)
     const Stmt s = run(QStringLiteral("SELECT id, username_key FROM users"
                                       " WHERE id IN (SELECT value FROM json_each(?))"
                                       " OR username_key IN (SELECT value FROM json_each(?))"),
-                       {json(idsOrUsernames), json(keys)});
+        {json(idsOrUsernames), json(keys)});
     if (!s)
         return {};
     QSet<QString> ids;
@@ -420,7 +419,7 @@ QStringList SqliteStore::userIdsWithRoles(const QStringList &roles)
 {
     return column(QStringLiteral("SELECT id FROM users WHERE disabled = 0"
                                  " AND role IN (SELECT value FROM json_each(?)) ORDER BY username_key"),
-                  {json(roles)});
+        {json(roles)});
 }
 
 QStringList SqliteStore::allUserIds()

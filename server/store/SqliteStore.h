@@ -81,8 +81,8 @@ public:
     [[nodiscard]] std::optional<RefreshTokenRecord> refreshToken(const QByteArray &tokenHash) override;
     [[nodiscard]] bool markRefreshTokenUsed(const QByteArray &tokenHash, const QDateTime &at) override;
     [[nodiscard]] bool revokeRefreshFamily(const QString &familyId, const QDateTime &at) override;
-    [[nodiscard]] bool revokeDeviceRefreshTokens(const QString &userId, const QString &deviceId,
-                                                 const QDateTime &at) override;
+    [[nodiscard]] bool revokeDeviceRefreshTokens(
+        const QString &userId, const QString &deviceId, const QDateTime &at) override;
     [[nodiscard]] bool revokeUserRefreshTokens(const QString &userId, const QDateTime &at) override;
 
     [[nodiscard]] bool insertApiToken(const ApiToken &token) override;
@@ -105,25 +105,24 @@ public:
     [[nodiscard]] bool savePreferences(const QString &userId, const QJsonObject &prefs) override;
 
     [[nodiscard]] std::optional<PublishOutcome> publish(const MessageRecord &message, const QStringList &recipientIds,
-                                                        const QString &senderKey, const QString &idempotencyKey,
-                                                        const QJsonObject &response) override;
+        const QString &senderKey, const QString &idempotencyKey, const QJsonObject &response) override;
 
     [[nodiscard]] InboxPage inbox(const QString &userId, const InboxQuery &query, const QDateTime &now) override;
-    [[nodiscard]] std::optional<Notification> inboxItem(const QString &userId, const QString &messageId,
-                                                        const QDateTime &now) override;
+    [[nodiscard]] std::optional<Notification> inboxItem(
+        const QString &userId, const QString &messageId, const QDateTime &now) override;
     [[nodiscard]] UnreadCounts unreadCounts(const QString &userId, const QDateTime &now) override;
     [[nodiscard]] qint64 headSeq(const QString &userId) override;
 
-    [[nodiscard]] std::optional<StreamChange> markRead(const QString &userId, const QStringList &ids,
-                                                       const QDateTime &at) override;
-    [[nodiscard]] std::optional<StreamChange> markUnread(const QString &userId, const QStringList &ids,
-                                                         const QDateTime &at) override;
-    [[nodiscard]] std::optional<StreamChange> markAllRead(const QString &userId, const QString &topic, qint64 upToSeq,
-                                                          const QDateTime &at) override;
-    [[nodiscard]] std::optional<StreamChange> deleteFromInbox(const QString &userId, const QStringList &ids,
-                                                              const QDateTime &at) override;
-    [[nodiscard]] QStringList markDelivered(const QString &userId, const QStringList &ids,
-                                            const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> markRead(
+        const QString &userId, const QStringList &ids, const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> markUnread(
+        const QString &userId, const QStringList &ids, const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> markAllRead(
+        const QString &userId, const QString &topic, qint64 upToSeq, const QDateTime &at) override;
+    [[nodiscard]] std::optional<StreamChange> deleteFromInbox(
+        const QString &userId, const QStringList &ids, const QDateTime &at) override;
+    [[nodiscard]] QStringList markDelivered(
+        const QString &userId, const QStringList &ids, const QDateTime &at) override;
 
     [[nodiscard]] StreamSlice eventsSince(const QString &userId, qint64 sinceSeq, int limit) override;
     [[nodiscard]] qint64 seqBefore(const QString &userId, const QDateTime &since) override;
@@ -191,8 +190,8 @@ private:
     // run() for statements without a result; returns the number of rows changed, -1 on failure.
     [[nodiscard]] qint64 change(const QString &sql, std::initializer_list<QVariant> values = {});
     // run() for a single value (the first column of the first row); `fallback` when there is no row.
-    [[nodiscard]] std::optional<QVariant> scalar(const QString &sql, std::initializer_list<QVariant> values,
-                                                 const QVariant &fallback = {});
+    [[nodiscard]] std::optional<QVariant> scalar(
+        const QString &sql, std::initializer_list<QVariant> values, const QVariant &fallback = {});
     [[nodiscard]] QStringList column(const QString &sql, std::initializer_list<QVariant> values);
     void setError(const QString &context, const QSqlError &error);
     void setError(const QString &message);
@@ -201,13 +200,12 @@ private:
     [[nodiscard]] bool ensureEpoch();
 
     [[nodiscard]] std::optional<qint64> nextSeq(const QString &userId);
-    [[nodiscard]] std::optional<StreamChange> changeRows(const QString &userId, const QStringList &ids,
-                                                         const QDateTime &at, StreamEvent::Kind kind);
+    [[nodiscard]] std::optional<StreamChange> changeRows(
+        const QString &userId, const QStringList &ids, const QDateTime &at, StreamEvent::Kind kind);
     [[nodiscard]] bool appendEvent(const QString &userId, const StreamEvent &event, const QJsonObject &payload);
-    [[nodiscard]] std::optional<PublishOutcome> replayIdempotent(const QString &messageId,
-                                                                 const QJsonObject &response);
-    [[nodiscard]] StreamChange finishChange(const QString &userId, std::optional<StreamEvent> event,
-                                            qint64 changedCount, const QDateTime &at);
+    [[nodiscard]] std::optional<PublishOutcome> replayIdempotent(const QString &messageId, const QJsonObject &response);
+    [[nodiscard]] StreamChange finishChange(
+        const QString &userId, std::optional<StreamEvent> event, qint64 changedCount, const QDateTime &at);
 
     QString m_path;
     Options m_options;

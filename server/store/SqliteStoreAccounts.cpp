@@ -99,7 +99,7 @@ bool SqliteStore::upsertDevice(const Device &device)
                                  " ELSE excluded.platform END,"
                                  " push_subscription = COALESCE(excluded.push_subscription, devices.push_subscription),"
                                  " last_seen_at = COALESCE(excluded.last_seen_at, devices.last_seen_at)"),
-                  {device.userId, device.id, text(device.name), text(device.platform),
+               {device.userId, device.id, text(device.name), text(device.platform),
                    device.pushSubscription.isEmpty() ? QVariant() : QVariant(json(device.pushSubscription)),
                    timeMs(orNow(device.createdAt)), timeMs(device.lastSeenAt)})
         > 0;
@@ -139,16 +139,16 @@ bool SqliteStore::insertRefreshToken(const RefreshTokenRecord &token)
 {
     return change(QStringLiteral("INSERT INTO refresh_tokens (token_hash, user_id, device_id, family_id, created_at,"
                                  " expires_at, used_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {hashText(token.tokenHash), token.userId, text(token.deviceId), text(token.familyId),
-                   timeMs(orNow(token.createdAt)), timeMs(token.expiresAt),
-                   timeMs(token.usedAt), timeMs(token.revokedAt)})
+               {hashText(token.tokenHash), token.userId, text(token.deviceId), text(token.familyId),
+                   timeMs(orNow(token.createdAt)), timeMs(token.expiresAt), timeMs(token.usedAt),
+                   timeMs(token.revokedAt)})
         > 0;
 }
 
 std::optional<RefreshTokenRecord> SqliteStore::refreshToken(const QByteArray &tokenHash)
 {
-    static const QString sql = QLatin1String("SELECT ") + kRefreshColumns
-        + QLatin1String(" FROM refresh_tokens WHERE token_hash = ?");
+    static const QString sql
+        = QLatin1String("SELECT ") + kRefreshColumns + QLatin1String(" FROM refresh_tokens WHERE token_hash = ?");
     const Stmt s = run(sql, {hashText(tokenHash)});
     if (!s || !s->next())
         return std::nullopt;
@@ -158,14 +158,14 @@ std::optional<RefreshTokenRecord> SqliteStore::refreshToken(const QByteArray &to
 bool SqliteStore::markRefreshTokenUsed(const QByteArray &tokenHash, const QDateTime &at)
 {
     return change(QStringLiteral("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"),
-                  {timeMs(at), hashText(tokenHash)})
+               {timeMs(at), hashText(tokenHash)})
         >= 0;
 }
 
 bool SqliteStore::revokeRefreshFamily(const QString &familyId, const QDateTime &at)
 {
     return change(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL"),
-                  {timeMs(at), familyId})
+               {timeMs(at), familyId})
         >= 0;
 }
 
@@ -173,14 +173,14 @@ bool SqliteStore::revokeDeviceRefreshTokens(const QString &userId, const QString
 {
     return change(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ?"
                                  " WHERE user_id = ? AND device_id = ? AND revoked_at IS NULL"),
-                  {timeMs(at), userId, text(deviceId)})
+               {timeMs(at), userId, text(deviceId)})
         >= 0;
 }
 
 bool SqliteStore::revokeUserRefreshTokens(const QString &userId, const QDateTime &at)
 {
     return change(QStringLiteral("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"),
-                  {timeMs(at), userId})
+               {timeMs(at), userId})
         >= 0;
 }
 
@@ -190,7 +190,7 @@ bool SqliteStore::insertApiToken(const ApiToken &token)
 {
     return change(QStringLiteral("INSERT INTO api_tokens (id, user_id, name, scopes, topic_globs, token_hash,"
                                  " created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {token.id, token.userId, text(token.name), json(token.scopes), json(token.topicGlobs),
+               {token.id, token.userId, text(token.name), json(token.scopes), json(token.topicGlobs),
                    hashText(token.tokenHash), timeMs(orNow(token.createdAt)), timeMs(token.lastUsedAt)})
         > 0;
 }
@@ -250,15 +250,14 @@ bool SqliteStore::upsertTopic(const Topic &topic)
                                  " read_acl = excluded.read_acl, publish_acl = excluded.publish_acl,"
                                  " grouping_mode = excluded.grouping_mode,"
                                  " group_window_sec = excluded.group_window_sec"),
-                  {topic.name, text(topic.description), json(topic.readAcl), json(topic.publishAcl),
+               {topic.name, text(topic.description), json(topic.readAcl), json(topic.publishAcl),
                    text(topic.groupingMode), topic.groupWindowSec, timeMs(orNow(topic.createdAt))})
         > 0;
 }
 
 std::optional<Topic> SqliteStore::topic(const QString &name)
 {
-    static const QString sql
-        = QLatin1String("SELECT ") + kTopicColumns + QLatin1String(" FROM topics WHERE name = ?");
+    static const QString sql = QLatin1String("SELECT ") + kTopicColumns + QLatin1String(" FROM topics WHERE name = ?");
     const Stmt s = run(sql, {name});
     if (!s || !s->next())
         return std::nullopt;
@@ -281,7 +280,7 @@ bool SqliteStore::subscribe(const QString &userId, const QString &topic)
 {
     return change(QStringLiteral("INSERT INTO topic_subscriptions (user_id, topic, created_at) VALUES (?, ?, ?)"
                                  " ON CONFLICT (user_id, topic) DO NOTHING"),
-                  {userId, topic, timeMs(QDateTime::currentDateTimeUtc())})
+               {userId, topic, timeMs(QDateTime::currentDateTimeUtc())})
         >= 0;
 }
 
@@ -300,14 +299,14 @@ QStringList SqliteStore::subscribers(const QString &topic)
 {
     return column(QStringLiteral("SELECT s.user_id FROM topic_subscriptions s JOIN users u ON u.id = s.user_id"
                                  " WHERE s.topic = ? AND u.disabled = 0 ORDER BY s.user_id"),
-                  {topic});
+        {topic});
 }
 
 qint64 SqliteStore::subscriberCount(const QString &topic)
 {
     const auto n = scalar(QStringLiteral("SELECT COUNT(*) FROM topic_subscriptions s JOIN users u ON u.id = s.user_id"
                                          " WHERE s.topic = ? AND u.disabled = 0"),
-                          {topic});
+        {topic});
     return n ? n->toLongLong() : 0;
 }
 
@@ -326,7 +325,7 @@ bool SqliteStore::savePreferences(const QString &userId, const QJsonObject &pref
     return change(QStringLiteral("INSERT INTO preferences (user_id, document, updated_at) VALUES (?, ?, ?)"
                                  " ON CONFLICT (user_id) DO UPDATE SET document = excluded.document,"
                                  " updated_at = excluded.updated_at"),
-                  {userId, json(prefs), timeMs(QDateTime::currentDateTimeUtc())})
+               {userId, json(prefs), timeMs(QDateTime::currentDateTimeUtc())})
         > 0;
 }
 

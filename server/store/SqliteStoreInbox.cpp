@@ -74,8 +74,7 @@ Notification notificationFrom(const QSqlQuery &q, int first)
 // ---- publishing
 
 std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message, const QStringList &recipientIds,
-                                                   const QString &senderKey, const QString &idempotencyKey,
-                                                   const QJsonObject &response)
+    const QString &senderKey, const QString &idempotencyKey, const QJsonObject &response)
 {
     const QDateTime createdAt = message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc();
     const qint64 createdMs = createdAt.toMSecsSinceEpoch();
@@ -92,7 +91,7 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
         {
             const Stmt s = run(QStringLiteral("SELECT message_id, response, created_at FROM idempotency_keys"
                                               " WHERE sender_key = ? AND idem_key = ?"),
-                               {text(senderKey), idempotencyKey});
+                {text(senderKey), idempotencyKey});
             if (!s)
                 return std::nullopt;
             if (s->next() && createdMs - s->value(2).toLongLong() < kIdempotencyWindowMs) {
@@ -112,11 +111,10 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
                               " icon, actions, data, group_key, sender_kind, sender_id, sender_name, channels,"
                               " created_at, scheduled_at, expires_at, template_id)"
                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-               {out.messageId, text(c.topic), text(c.type), text(c.title), text(c.message), text(c.format),
+            {out.messageId, text(c.topic), text(c.type), text(c.title), text(c.message), text(c.format),
                 int(c.priority), json(c.tags), text(c.click), text(c.icon), actionsJson(c.actions), json(c.data),
                 text(c.groupKey), text(message.sender.kind), text(message.sender.id), text(message.sender.name),
-                json(message.channels), createdMs, timeMs(message.scheduledAt), expiresAt,
-                text(message.templateId)})
+                json(message.channels), createdMs, timeMs(message.scheduledAt), expiresAt, text(message.templateId)})
         < 0)
         return std::nullopt;
 
@@ -130,7 +128,7 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
         // No seq and no event yet: the delivery pipeline assigns both on release.
         if (change(QStringLiteral("INSERT INTO inbox (user_id, message_id, seq, topic, status, created_at, expires_at)"
                                   " SELECT value, ?, 0, ?, 'scheduled', ?, ? FROM json_each(?)"),
-                   {out.messageId, text(c.topic), createdMs, expiresAt, recipientsJson})
+                {out.messageId, text(c.topic), createdMs, expiresAt, recipientsJson})
             < 0)
             return std::nullopt;
         for (const QString &userId : recipients)
@@ -140,11 +138,12 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
         seqs.reserve(recipients.size());
         {
             // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert, not a join.
-            const Stmt s = run(QStringLiteral("INSERT INTO stream_heads (user_id, head_seq, pruned_below)"
-                                              " SELECT value, 1, 0 FROM json_each(?) WHERE true"
-                                              " ON CONFLICT (user_id) DO UPDATE SET head_seq = stream_heads.head_seq + 1"
-                                              " RETURNING user_id, head_seq"),
-                               {recipientsJson});
+            const Stmt s
+                = run(QStringLiteral("INSERT INTO stream_heads (user_id, head_seq, pruned_below)"
+                                     " SELECT value, 1, 0 FROM json_each(?) WHERE true"
+                                     " ON CONFLICT (user_id) DO UPDATE SET head_seq = stream_heads.head_seq + 1"
+                                     " RETURNING user_id, head_seq"),
+                    {recipientsJson});
             if (!s)
                 return std::nullopt;
             while (s->next())
@@ -159,13 +158,13 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
         if (change(QStringLiteral("INSERT INTO inbox (user_id, message_id, seq, topic, status, created_at, expires_at)"
                                   " SELECT h.user_id, ?, h.head_seq, ?, 'pending', ?, ?"
                                   " FROM json_each(?) r JOIN stream_heads h ON h.user_id = r.value"),
-                   {out.messageId, text(c.topic), createdMs, expiresAt, recipientsJson})
+                {out.messageId, text(c.topic), createdMs, expiresAt, recipientsJson})
             < 0)
             return std::nullopt;
         if (change(QStringLiteral("INSERT INTO stream_events (user_id, seq, kind, message_id, payload, at)"
                                   " SELECT h.user_id, h.head_seq, 'notification', ?, NULL, ?"
                                   " FROM json_each(?) r JOIN stream_heads h ON h.user_id = r.value"),
-                   {out.messageId, createdMs, recipientsJson})
+                {out.messageId, createdMs, recipientsJson})
             < 0)
             return std::nullopt;
         out.recipientSeqs.reserve(recipients.size());
@@ -175,11 +174,12 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
 
     if (!idempotencyKey.isEmpty()) {
         // A key older than the window is reused, so the row is replaced.
-        if (change(QStringLiteral("INSERT INTO idempotency_keys (sender_key, idem_key, message_id, response, created_at)"
-                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender_key, idem_key) DO UPDATE SET"
-                                  " message_id = excluded.message_id, response = excluded.response,"
-                                  " created_at = excluded.created_at"),
-                   {text(senderKey), idempotencyKey, out.messageId, json(response), createdMs})
+        if (change(
+                QStringLiteral("INSERT INTO idempotency_keys (sender_key, idem_key, message_id, response, created_at)"
+                               " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender_key, idem_key) DO UPDATE SET"
+                               " message_id = excluded.message_id, response = excluded.response,"
+                               " created_at = excluded.created_at"),
+                {text(senderKey), idempotencyKey, out.messageId, json(response), createdMs})
             < 0)
             return std::nullopt;
     }
@@ -195,7 +195,8 @@ std::optional<PublishOutcome> SqliteStore::replayIdempotent(const QString &messa
     out.replayedIdempotent = true;
     out.idempotentResponse = response;
     // rowid order is insertion order, which was the recipient order.
-    const Stmt s = run(QStringLiteral("SELECT user_id, seq FROM inbox WHERE message_id = ? ORDER BY rowid"), {messageId});
+    const Stmt s
+        = run(QStringLiteral("SELECT user_id, seq FROM inbox WHERE message_id = ? ORDER BY rowid"), {messageId});
     if (!s)
         return std::nullopt;
     while (s->next())
@@ -211,7 +212,7 @@ InboxPage SqliteStore::inbox(const QString &userId, const InboxQuery &query, con
     // index inbox_user_seq is usable; it also hides scheduled rows.
     QString where = QStringLiteral(" WHERE i.user_id = ? AND i.seq > 0 AND i.seq > ? AND i.deleted_at IS NULL"
                                    " AND (i.expires_at IS NULL OR i.expires_at > ?)");
-    QVariantList values{userId, qMax<qint64>(0, query.sinceSeq), now.toMSecsSinceEpoch()};
+    QVariantList values {userId, qMax<qint64>(0, query.sinceSeq), now.toMSecsSinceEpoch()};
     if (!query.topic.isEmpty()) {
         where += QLatin1String(" AND i.topic = ?");
         values.append(query.topic);
@@ -253,8 +254,8 @@ InboxPage SqliteStore::inbox(const QString &userId, const InboxQuery &query, con
     return page;
 }
 
-std::optional<Notification> SqliteStore::inboxItem(const QString &userId, const QString &messageId,
-                                                   const QDateTime &now)
+std::optional<Notification> SqliteStore::inboxItem(
+    const QString &userId, const QString &messageId, const QDateTime &now)
 {
     static const QString sql = QLatin1String("SELECT ") + kNotificationColumns
         + QLatin1String(" FROM inbox i JOIN messages m ON m.id = i.message_id"
@@ -302,7 +303,8 @@ StreamSlice SqliteStore::eventsSince(const QString &userId, qint64 sinceSeq, int
     while (s->next()) {
         const auto kind = eventKindFrom(s->value(1).toString());
         if (!kind) {
-            setError(QStringLiteral("stream event %1 of %2 has an unknown kind").arg(s->value(0).toLongLong()).arg(userId));
+            setError(
+                QStringLiteral("stream event %1 of %2 has an unknown kind").arg(s->value(0).toLongLong()).arg(userId));
             continue;
         }
         StreamEvent event;

@@ -42,7 +42,7 @@ UnreadCounts SqliteStore::unreadCounts(const QString &userId, const QDateTime &n
     // user's whole history; the partial index holds only the unread rows.
     const Stmt s = run(QStringLiteral("SELECT topic, COUNT(*) FROM inbox INDEXED BY inbox_unread"
                                       " WHERE user_id = ? AND read_at IS NULL AND" TIDINGS_LIVE_ROW " GROUP BY topic"),
-                       {userId, now.toMSecsSinceEpoch()});
+        {userId, now.toMSecsSinceEpoch()});
     if (!s)
         return counts;
     while (s->next()) {
@@ -66,7 +66,7 @@ std::optional<qint64> SqliteStore::nextSeq(const QString &userId)
     const auto seq = scalar(QStringLiteral("INSERT INTO stream_heads (user_id, head_seq, pruned_below) VALUES (?, 1, 0)"
                                            " ON CONFLICT (user_id) DO UPDATE SET head_seq = stream_heads.head_seq + 1"
                                            " RETURNING head_seq"),
-                            {userId});
+        {userId});
     if (!seq)
         return std::nullopt;
     return seq->toLongLong();
@@ -76,12 +76,12 @@ bool SqliteStore::appendEvent(const QString &userId, const StreamEvent &event, c
 {
     return change(QStringLiteral("INSERT INTO stream_events (user_id, seq, kind, message_id, payload, at)"
                                  " VALUES (?, ?, ?, NULL, ?, ?)"),
-                  {userId, event.seq, eventKind(event.kind), json(payload), timeMs(event.at)})
+               {userId, event.seq, eventKind(event.kind), json(payload), timeMs(event.at)})
         > 0;
 }
 
-StreamChange SqliteStore::finishChange(const QString &userId, std::optional<StreamEvent> event, qint64 changedCount,
-                                       const QDateTime &at)
+StreamChange SqliteStore::finishChange(
+    const QString &userId, std::optional<StreamEvent> event, qint64 changedCount, const QDateTime &at)
 {
     StreamChange result;
     result.event = std::move(event);
@@ -94,8 +94,8 @@ StreamChange SqliteStore::finishChange(const QString &userId, std::optional<Stre
 // markRead, markUnread and deleteFromInbox: one UPDATE that only matches the user's
 // own live rows whose state actually changes (so another user's ids are never
 // touched), then one event listing exactly the rows that changed.
-std::optional<StreamChange> SqliteStore::changeRows(const QString &userId, const QStringList &ids, const QDateTime &at,
-                                                    StreamEvent::Kind kind)
+std::optional<StreamChange> SqliteStore::changeRows(
+    const QString &userId, const QStringList &ids, const QDateTime &at, StreamEvent::Kind kind)
 {
     static const QString readSql = QStringLiteral(
         "UPDATE inbox SET read_at = ? WHERE user_id = ? AND message_id IN (SELECT value FROM json_each(?))"
@@ -142,7 +142,7 @@ std::optional<StreamChange> SqliteStore::changeRows(const QString &userId, const
         event.kind = kind;
         event.at = at;
         event.ids = inRequestOrder(ids, changed);
-        QJsonObject payload{{QStringLiteral("ids"), QJsonArray::fromStringList(event.ids)}};
+        QJsonObject payload {{QStringLiteral("ids"), QJsonArray::fromStringList(event.ids)}};
         if (kind == StreamEvent::Kind::Read)
             payload.insert(QStringLiteral("readAt"), at.toMSecsSinceEpoch());
         if (!appendEvent(userId, event, payload) || !tx.commit())
@@ -161,18 +161,18 @@ std::optional<StreamChange> SqliteStore::markUnread(const QString &userId, const
     return changeRows(userId, ids, at, StreamEvent::Kind::Unread);
 }
 
-std::optional<StreamChange> SqliteStore::deleteFromInbox(const QString &userId, const QStringList &ids,
-                                                         const QDateTime &at)
+std::optional<StreamChange> SqliteStore::deleteFromInbox(
+    const QString &userId, const QStringList &ids, const QDateTime &at)
 {
     return changeRows(userId, ids, at, StreamEvent::Kind::Deleted);
 }
 
-std::optional<StreamChange> SqliteStore::markAllRead(const QString &userId, const QString &topic, qint64 upToSeq,
-                                                     const QDateTime &at)
+std::optional<StreamChange> SqliteStore::markAllRead(
+    const QString &userId, const QString &topic, qint64 upToSeq, const QDateTime &at)
 {
     QString sql = QStringLiteral("UPDATE inbox INDEXED BY inbox_unread SET read_at = ?"
                                  " WHERE user_id = ? AND read_at IS NULL AND" TIDINGS_LIVE_ROW);
-    QVariantList values{at.toMSecsSinceEpoch(), userId, at.toMSecsSinceEpoch()};
+    QVariantList values {at.toMSecsSinceEpoch(), userId, at.toMSecsSinceEpoch()};
     if (!topic.isEmpty()) {
         sql += QLatin1String(" AND topic = ?");
         values.append(topic);
@@ -207,7 +207,7 @@ std::optional<StreamChange> SqliteStore::markAllRead(const QString &userId, cons
         // Always a concrete bound, so a client replaying the event marks exactly the
         // rows the server marked: those before the event (clamped to them).
         event.upToSeq = upToSeq > 0 ? qMin(upToSeq, event.seq - 1) : event.seq - 1;
-        const QJsonObject payload{
+        const QJsonObject payload {
             {QStringLiteral("topic"), topic},
             {QStringLiteral("upToSeq"), event.upToSeq},
             {QStringLiteral("readAt"), at.toMSecsSinceEpoch()},
@@ -229,7 +229,7 @@ QStringList SqliteStore::markDelivered(const QString &userId, const QStringList 
                                           " AND message_id IN (SELECT value FROM json_each(?))"
                                           " AND delivered_at IS NULL AND read_at IS NULL AND" TIDINGS_LIVE_ROW
                                           " RETURNING message_id"),
-                           {timeMs(at), userId, json(ids), at.toMSecsSinceEpoch()});
+            {timeMs(at), userId, json(ids), at.toMSecsSinceEpoch()});
         if (!s)
             return {};
         while (s->next())
@@ -240,8 +240,9 @@ QStringList SqliteStore::markDelivered(const QString &userId, const QStringList 
 
 qint64 SqliteStore::seqBefore(const QString &userId, const QDateTime &since)
 {
-    const auto seq = scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM stream_events WHERE user_id = ? AND at < ?"),
-                            {userId, since.toMSecsSinceEpoch()}, 0);
+    const auto seq
+        = scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM stream_events WHERE user_id = ? AND at < ?"),
+            {userId, since.toMSecsSinceEpoch()}, 0);
     return seq ? seq->toLongLong() : 0;
 }
 
@@ -257,7 +258,7 @@ qint64 SqliteStore::pruneEvents(const QDateTime &before)
                               " FROM (SELECT user_id, MAX(seq) AS max_seq FROM stream_events WHERE at < ?"
                               " GROUP BY user_id) AS p"
                               " WHERE stream_heads.user_id = p.user_id AND p.max_seq > stream_heads.pruned_below"),
-               {cutoff})
+            {cutoff})
         < 0)
         return -1;
     const qint64 pruned = change(QStringLiteral("DELETE FROM stream_events WHERE at < ?"), {cutoff});
@@ -279,7 +280,7 @@ bool SqliteStore::recordOperation(const QString &userId, const QString &opId, co
 {
     return change(QStringLiteral("INSERT INTO client_operations (user_id, op_id, at) VALUES (?, ?, ?)"
                                  " ON CONFLICT (user_id, op_id) DO NOTHING"),
-                  {userId, opId, timeMs(at)})
+               {userId, opId, timeMs(at)})
         == 1;
 }
 

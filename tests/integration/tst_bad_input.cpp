@@ -95,7 +95,8 @@ RawResponse rawExchange(quint16 port, const QByteArray &request, int timeoutMs =
             r.body.truncate(length);
         return r.complete;
     };
-    QTest::qWaitFor([&] { return parse() || r.disconnected; }, timeoutMs);
+    if (!QTest::qWaitFor([&] { return parse() || r.disconnected; }, timeoutMs))
+        return r;
     parse();
     socket.abort();
     return r;

@@ -188,7 +188,7 @@ QString TestRestApi::publishTo(const QString &recipient, const QString &title, c
 {
     QJsonObject body {{QStringLiteral("recipients"), QJsonArray {recipient}},
                       {QStringLiteral("title"), title},
-                      {QStringLiteral("message"), QStringLiteral("message of ") + title}};
+                      {QStringLiteral("message"), QString(QStringLiteral("message of ") + title)}};
     if (!topic.isEmpty())
         body.insert(QStringLiteral("topic"), topic);
     const HttpResult r = publish(body);
@@ -228,7 +228,7 @@ void TestRestApi::ops_healthReadyAndMetrics_answerWithoutAuth()
     const QByteArray text = metrics.body;
     for (const char *name : {"tidings_ws_connections", "tidings_notifications_published_total", "tidings_deliveries_total",
                              "tidings_delivery_latency_seconds", "tidings_queue_depth"}) {
-        QVERIFY2(text.contains(QByteArray("# TYPE ") + name), name);
+        QVERIFY2(text.contains(QByteArray(QByteArray("# TYPE ") + name)), name);
     }
     QVERIFY2(text.contains("\ntidings_ws_connections 1\n"), text.constData());
     QVERIFY2(text.contains("\ntidings_notifications_published_total 1\n"), text.constData());
@@ -604,7 +604,7 @@ void TestRestApi::topics_adminAcls_controlVisibilityAndSubscription()
     QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/orders"), {{QStringLiteral("description"), QStringLiteral("Orders")}}).status, 200);
     QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/secret"), {{QStringLiteral("read"), QJsonArray {QStringLiteral("role:admin")}}}).status, 201);
     QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/team"),
-                          {{QStringLiteral("read"), QJsonArray {QStringLiteral("user:") + m_aliceId}}}).status,
+                          {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}}).status,
              201);
     const HttpResult badAcl = m_admin->put(QStringLiteral("/api/admin/topics/orders"), {{QStringLiteral("read"), QJsonArray {QStringLiteral("everyone")}}});
     QCOMPARE(badAcl.status, 400);
@@ -715,7 +715,7 @@ void TestRestApi::publish_toTopic_reachesOnlySubscribersWithReadAccess()
     QCOMPARE(bob->put(QStringLiteral("/api/topics/orders/subscription")).status, 200);
     // Bob stays subscribed but loses read access; carol never subscribed.
     QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/orders"),
-                          {{QStringLiteral("read"), QJsonArray {QStringLiteral("user:") + m_aliceId}}}).status,
+                          {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}}).status,
              200);
 
     const HttpResult r = publish({{QStringLiteral("topic"), QStringLiteral("orders")}, {QStringLiteral("title"), QStringLiteral("shipped")}});

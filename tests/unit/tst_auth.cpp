@@ -488,24 +488,31 @@ void TestAuth::context_permissions_data()
     QTest::addColumn<QStringList>("scopes");
     QTest::addColumn<bool>("isAdmin");
     QTest::addColumn<bool>("canPublish");
+    QTest::addColumn<bool>("hasPublishScope");
     QTest::addColumn<bool>("canRead");
 
     const QString admin = QStringLiteral("admin"), publisher = QStringLiteral("publisher"),
                   user = QStringLiteral("user");
     const QStringList none;
-    QTest::newRow("user admin") << false << admin << none << true << true << true;
-    QTest::newRow("user publisher") << false << publisher << none << false << true << true;
-    QTest::newRow("user user") << false << user << none << false << false << true;
-    QTest::newRow("token read") << true << admin << QStringList {QStringLiteral("read")} << false << false << true;
-    QTest::newRow("token publish") << true << user << QStringList {QStringLiteral("publish")} << false << true << false;
+    // canPublish: direct publishing (users, roles, everyone); hasPublishScope: enough
+    // for a topic whose ACL admits the owner.
+    QTest::newRow("user admin") << false << admin << none << true << true << true << true;
+    QTest::newRow("user publisher") << false << publisher << none << false << true << true << true;
+    QTest::newRow("user user") << false << user << none << false << false << true << true;
+    QTest::newRow("token read") << true << admin << QStringList {QStringLiteral("read")} << false << false << false << true;
+    // A token never has more rights than its owner.
+    QTest::newRow("token publish, plain owner")
+        << true << user << QStringList {QStringLiteral("publish")} << false << false << true << false;
+    QTest::newRow("token publish, publisher owner")
+        << true << publisher << QStringList {QStringLiteral("publish")} << false << true << true << false;
     QTest::newRow("token admin, admin owner")
-        << true << admin << QStringList {QStringLiteral("admin")} << true << true << true;
+        << true << admin << QStringList {QStringLiteral("admin")} << true << true << true << true;
     // An admin token whose owner was demoted since must not keep admin rights.
     QTest::newRow("token admin, demoted owner")
-        << true << publisher << QStringList {QStringLiteral("admin")} << false << true << true;
-    QTest::newRow("token publish+read") << true << user
-                                        << QStringList {QStringLiteral("publish"), QStringLiteral("read")} << false
-                                        << true << true;
+        << true << publisher << QStringList {QStringLiteral("admin")} << false << true << true << true;
+    QTest::newRow("token publish+read, plain owner")
+        << true << user << QStringList {QStringLiteral("publish"), QStringLiteral("read")} << false << false << true
+        << true;
 }
 
 void TestAuth::context_permissions()
@@ -515,6 +522,7 @@ void TestAuth::context_permissions()
     QFETCH(QStringList, scopes);
     QFETCH(bool, isAdmin);
     QFETCH(bool, canPublish);
+    QFETCH(bool, hasPublishScope);
     QFETCH(bool, canRead);
 
     AuthContext ctx;
@@ -523,6 +531,7 @@ void TestAuth::context_permissions()
     ctx.scopes = scopes;
     QCOMPARE(ctx.isAdmin(), isAdmin);
     QCOMPARE(ctx.canPublish(), canPublish);
+    QCOMPARE(ctx.hasPublishScope(), hasPublishScope);
     QCOMPARE(ctx.canRead(), canRead);
 }
 

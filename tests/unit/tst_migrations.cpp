@@ -57,7 +57,8 @@ public:
     }
     [[nodiscard]] bool hasTable(const QString &name)
     {
-        return value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'").arg(name))
+        return value(
+                   QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'").arg(name))
                    .toInt()
             == 1;
     }
@@ -123,9 +124,9 @@ void TestMigrations::apply_toVersion1_createsOnlyTheCore()
     QString error;
     QVERIFY2(Migrations::apply(raw.db(), 1, &error), qPrintable(error));
     QCOMPARE(Migrations::currentVersion(raw.db()), 1);
-    for (const char *table : {"meta", "users", "devices", "refresh_tokens", "api_tokens", "topics",
-                              "topic_subscriptions", "preferences", "messages", "inbox", "stream_heads",
-                              "stream_events", "idempotency_keys"})
+    for (const char *table :
+        {"meta", "users", "devices", "refresh_tokens", "api_tokens", "topics", "topic_subscriptions", "preferences",
+            "messages", "inbox", "stream_heads", "stream_events", "idempotency_keys"})
         QVERIFY2(raw.hasTable(QString::fromLatin1(table)), table);
     for (const char *table : {"templates", "template_versions", "delivery_jobs", "delivery_log", "client_operations"})
         QVERIFY2(!raw.hasTable(QString::fromLatin1(table)), table);
@@ -204,8 +205,7 @@ void TestMigrations::open_twice_appliesNothingTheSecondTime()
         QCOMPARE(store.epoch(), epoch);
     }
     RawDb raw(m_path);
-    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(),
-             Migrations::latestVersion());
+    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(), Migrations::latestVersion());
     QCOMPARE(raw.value(QStringLiteral("SELECT group_concat(applied_at) FROM schema_migrations")), appliedAt);
     QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = 'epoch'")).toInt(), 1);
 }
@@ -217,8 +217,7 @@ void TestMigrations::apply_atLatest_isNoOp()
     QVERIFY(Migrations::apply(raw.db()));
     QVERIFY(Migrations::apply(raw.db(), 1)); // a lower target never goes back
     QCOMPARE(Migrations::currentVersion(raw.db()), Migrations::latestVersion());
-    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(),
-             Migrations::latestVersion());
+    QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(), Migrations::latestVersion());
 }
 
 void TestMigrations::apply_failingStatement_rollsBackTheWholeMigration()

@@ -92,8 +92,8 @@ private Q_SLOTS:
 
 private:
     QString addUser(const QString &username, const QString &role = QStringLiteral("user"), bool disabled = false);
-    MessageRecord message(const QString &title, const QString &topic = QStringLiteral("orders"),
-                          const QDateTime &at = T0) const;
+    MessageRecord message(
+        const QString &title, const QString &topic = QStringLiteral("orders"), const QDateTime &at = T0) const;
     // Publishes one message per title to `users`; returns the message ids.
     QStringList publishAll(const QStringList &titles, const QStringList &users, const QString &topic = {});
     qint64 rows(const QString &table) const;
@@ -144,13 +144,13 @@ MessageRecord TestSqliteStore::message(const QString &title, const QString &topi
     m.content.title = title;
     m.content.message = QStringLiteral("Body of ") + title;
     m.content.priority = Priority::High;
-    m.content.tags = QStringList{QStringLiteral("package")};
+    m.content.tags = QStringList {QStringLiteral("package")};
     m.content.click = QStringLiteral("https://shop.example/orders/1");
-    m.content.actions = {NotificationAction{QStringLiteral("open"), QStringLiteral("Open"), QStringLiteral("view"),
-                                            QStringLiteral("https://shop.example")}};
-    m.content.data = QJsonObject{{QStringLiteral("orderId"), QStringLiteral("12345")}};
-    m.sender = Sender{QStringLiteral("token"), QStringLiteral("t1"), QStringLiteral("shop-backend")};
-    m.channels = QStringList{QStringLiteral("inApp")};
+    m.content.actions = {NotificationAction {QStringLiteral("open"), QStringLiteral("Open"), QStringLiteral("view"),
+        QStringLiteral("https://shop.example")}};
+    m.content.data = QJsonObject {{QStringLiteral("orderId"), QStringLiteral("12345")}};
+    m.sender = Sender {QStringLiteral("token"), QStringLiteral("t1"), QStringLiteral("shop-backend")};
+    m.channels = QStringList {QStringLiteral("inApp")};
     m.createdAt = at;
     return m;
 }
@@ -201,16 +201,20 @@ void TestSqliteStore::reopen_keepsDataAndEpoch()
 
 void TestSqliteStore::createUser_duplicateUsername_isRejectedCaseInsensitively_data()
 {
+    QTest::addColumn<QString>("first");
     QTest::addColumn<QString>("second");
-    QTest::newRow("same") << QStringLiteral("Alice");
-    QTest::newRow("lower") << QStringLiteral("alice");
-    QTest::newRow("upper") << QStringLiteral("ALICE");
+    QTest::newRow("same") << QStringLiteral("Alice") << QStringLiteral("Alice");
+    QTest::newRow("lower") << QStringLiteral("Alice") << QStringLiteral("alice");
+    QTest::newRow("upper") << QStringLiteral("Alice") << QStringLiteral("ALICE");
+    // SQLite's own lower() and LIKE fold ASCII only.
+    QTest::newRow("non-ASCII") << QStringLiteral("\u00C4rger") << QStringLiteral("\u00E4RGER");
 }
 
 void TestSqliteStore::createUser_duplicateUsername_isRejectedCaseInsensitively()
 {
+    QFETCH(QString, first);
     QFETCH(QString, second);
-    addUser(QStringLiteral("Alice"));
+    addUser(first);
     User dup;
     dup.id = newId();
     dup.username = second;
@@ -259,19 +263,19 @@ void TestSqliteStore::listUsers_searchAndPaging_data()
     QTest::addColumn<QStringList>("expected");
     QTest::addColumn<qint64>("count");
     QTest::newRow("all") << QString() << 0 << 10
-                         << QStringList{QStringLiteral("alice"), QStringLiteral("Alicia"), QStringLiteral("bob"),
-                                        QStringLiteral("carol_1")}
+                         << QStringList {QStringLiteral("alice"), QStringLiteral("Alicia"), QStringLiteral("bob"),
+                                QStringLiteral("carol_1")}
                          << qint64(4);
-    QTest::newRow("page 2") << QString() << 2 << 1 << QStringList{QStringLiteral("bob")} << qint64(4);
+    QTest::newRow("page 2") << QString() << 2 << 1 << QStringList {QStringLiteral("bob")} << qint64(4);
     QTest::newRow("username, any case") << QStringLiteral("ALI") << 0 << 10
-                                        << QStringList{QStringLiteral("alice"), QStringLiteral("Alicia")} << qint64(2);
-    QTest::newRow("display name") << QStringLiteral("bO") << 0 << 10 << QStringList{QStringLiteral("bob")}
+                                        << QStringList {QStringLiteral("alice"), QStringLiteral("Alicia")} << qint64(2);
+    QTest::newRow("display name") << QStringLiteral("bO") << 0 << 10 << QStringList {QStringLiteral("bob")}
                                   << qint64(1);
-    QTest::newRow("email") << QStringLiteral("carol_1@") << 0 << 10 << QStringList{QStringLiteral("carol_1")}
+    QTest::newRow("email") << QStringLiteral("carol_1@") << 0 << 10 << QStringList {QStringLiteral("carol_1")}
                            << qint64(1);
-    QTest::newRow("underscore is literal") << QStringLiteral("l_") << 0 << 10
-                                           << QStringList{QStringLiteral("carol_1")} << qint64(1);
-    QTest::newRow("percent is literal") << QStringLiteral("%") << 0 << 10 << QStringList{} << qint64(0);
+    QTest::newRow("underscore is literal")
+        << QStringLiteral("l_") << 0 << 10 << QStringList {QStringLiteral("carol_1")} << qint64(1);
+    QTest::newRow("percent is literal") << QStringLiteral("%") << 0 << 10 << QStringList {} << qint64(0);
 }
 
 void TestSqliteStore::listUsers_searchAndPaging()
@@ -297,7 +301,7 @@ void TestSqliteStore::resolveUserRefs_acceptsIdsAndUsernames_dropsUnknownAndDupl
     const QString carol = addUser(QStringLiteral("carol"), QStringLiteral("user"), true);
     const QStringList resolved = m_store->resolveUserRefs(
         {QStringLiteral("BOB"), alice, QStringLiteral("nobody"), newId(), bob, QStringLiteral("carol")});
-    QCOMPARE(resolved, (QStringList{bob, alice, carol}));
+    QCOMPARE(resolved, (QStringList {bob, alice, carol}));
     QVERIFY(m_store->resolveUserRefs({}).isEmpty());
 }
 
@@ -307,10 +311,10 @@ void TestSqliteStore::roleAndAllUserQueries_skipDisabledUsers()
     const QString pub = addUser(QStringLiteral("pub"), QStringLiteral("publisher"));
     addUser(QStringLiteral("retired"), QStringLiteral("publisher"), true);
     const QString user = addUser(QStringLiteral("user"));
-    QCOMPARE(m_store->userIdsWithRoles({QStringLiteral("publisher")}), QStringList{pub});
-    QCOMPARE(m_store->userIdsWithRoles({QStringLiteral("admin"), QStringLiteral("publisher")}),
-             (QStringList{admin, pub}));
-    QCOMPARE(m_store->allUserIds(), (QStringList{admin, pub, user}));
+    QCOMPARE(m_store->userIdsWithRoles({QStringLiteral("publisher")}), QStringList {pub});
+    QCOMPARE(
+        m_store->userIdsWithRoles({QStringLiteral("admin"), QStringLiteral("publisher")}), (QStringList {admin, pub}));
+    QCOMPARE(m_store->allUserIds(), (QStringList {admin, pub, user}));
 }
 
 // ---- devices and tokens
@@ -323,7 +327,7 @@ void TestSqliteStore::devices_upsertKeepsRegisteredFields_deleteReportsAbsence()
     d.userId = alice;
     d.name = QStringLiteral("Laptop");
     d.platform = QStringLiteral("linux");
-    d.pushSubscription = QJsonObject{{QStringLiteral("endpoint"), QStringLiteral("https://push.example/1")}};
+    d.pushSubscription = QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("https://push.example/1")}};
     d.createdAt = T0;
     d.lastSeenAt = T0;
     QVERIFY(m_store->upsertDevice(d));
@@ -453,7 +457,7 @@ void TestSqliteStore::topicsAndSubscriptions_aclsRoundTrip_subscribersAreEnabled
     const auto stored = m_store->topic(QStringLiteral("orders"));
     QVERIFY(stored);
     QCOMPARE(stored->readAcl, orders.readAcl);
-    QCOMPARE(stored->publishAcl, QStringList{QStringLiteral("*")});
+    QCOMPARE(stored->publishAcl, QStringList {QStringLiteral("*")});
     QCOMPARE(stored->groupingMode, QStringLiteral("replace"));
     QCOMPARE(stored->createdAt, T0);
     QVERIFY(!m_store->topic(QStringLiteral("nope")));
@@ -466,8 +470,8 @@ void TestSqliteStore::topicsAndSubscriptions_aclsRoundTrip_subscribersAreEnabled
     QVERIFY(m_store->subscribe(alice, QStringLiteral("orders")));
     QVERIFY(m_store->subscribe(alice, QStringLiteral("adhoc"))); // topics need not be configured
     QVERIFY(m_store->subscribe(carol, QStringLiteral("orders")));
-    QCOMPARE(m_store->subscriptions(alice), (QStringList{QStringLiteral("adhoc"), QStringLiteral("orders")}));
-    QCOMPARE(m_store->subscribers(QStringLiteral("orders")), QStringList{alice});
+    QCOMPARE(m_store->subscriptions(alice), (QStringList {QStringLiteral("adhoc"), QStringLiteral("orders")}));
+    QCOMPARE(m_store->subscribers(QStringLiteral("orders")), QStringList {alice});
     QCOMPARE(m_store->subscriberCount(QStringLiteral("orders")), 1);
     QVERIFY(m_store->unsubscribe(alice, QStringLiteral("orders")));
     QVERIFY(m_store->unsubscribe(alice, QStringLiteral("orders")));
@@ -478,8 +482,8 @@ void TestSqliteStore::preferences_absentUntilSaved_thenReplaced()
 {
     const QString alice = addUser(QStringLiteral("alice"));
     QVERIFY(!m_store->preferences(alice));
-    const QJsonObject first{{QStringLiteral("email"), false}};
-    const QJsonObject second{{QStringLiteral("email"), true}, {QStringLiteral("push"), false}};
+    const QJsonObject first {{QStringLiteral("email"), false}};
+    const QJsonObject second {{QStringLiteral("email"), true}, {QStringLiteral("push"), false}};
     QVERIFY(m_store->savePreferences(alice, first));
     QCOMPARE(*m_store->preferences(alice), first);
     QVERIFY(m_store->savePreferences(alice, second));
@@ -503,7 +507,7 @@ void TestSqliteStore::recordsToJson_neverExposeSecrets()
 
     Device d;
     d.id = QStringLiteral("laptop");
-    d.pushSubscription = QJsonObject{{QStringLiteral("keys"), QStringLiteral("p256dh-secret")}};
+    d.pushSubscription = QJsonObject {{QStringLiteral("keys"), QStringLiteral("p256dh-secret")}};
     d.createdAt = T0;
     const QJsonObject device = d.toJson();
     QVERIFY(device.value(QLatin1String("hasPushSubscription")).toBool());
@@ -528,10 +532,10 @@ void TestSqliteStore::publish_multipleRecipients_seqsIncreasePerUserIndependentl
     const QString c = addUser(QStringLiteral("c"));
     const auto first = m_store->publish(message(QStringLiteral("1")), {a, b, a}, {}, {}, {});
     QVERIFY2(first, qPrintable(m_store->lastError()));
-    QCOMPARE(first->recipientSeqs, (QList<QPair<QString, qint64>>{{a, 1}, {b, 1}}));
+    QCOMPARE(first->recipientSeqs, (QList<QPair<QString, qint64>> {{a, 1}, {b, 1}}));
     const auto second = m_store->publish(message(QStringLiteral("2")), {c, a}, {}, {}, {});
     QVERIFY(second);
-    QCOMPARE(second->recipientSeqs, (QList<QPair<QString, qint64>>{{c, 1}, {a, 2}}));
+    QCOMPARE(second->recipientSeqs, (QList<QPair<QString, qint64>> {{c, 1}, {a, 2}}));
     QVERIFY(first->messageId != second->messageId);
 
     QCOMPARE(m_store->headSeq(a), 2);
@@ -560,14 +564,14 @@ void TestSqliteStore::publish_sameIdempotencyKey_replaysAndWritesNothing()
 {
     const QString a = addUser(QStringLiteral("a"));
     const QString b = addUser(QStringLiteral("b"));
-    const QJsonObject response{{QStringLiteral("id"), QStringLiteral("first")}};
-    const auto first = m_store->publish(message(QStringLiteral("1")), {a, b}, QStringLiteral("token:t1"),
-                                        QStringLiteral("key-1"), response);
+    const QJsonObject response {{QStringLiteral("id"), QStringLiteral("first")}};
+    const auto first = m_store->publish(
+        message(QStringLiteral("1")), {a, b}, QStringLiteral("token:t1"), QStringLiteral("key-1"), response);
     QVERIFY(first);
     QVERIFY(!first->replayedIdempotent);
 
     const auto replay = m_store->publish(message(QStringLiteral("1 again"), {}, T0.addSecs(23 * 3600)), {a, b},
-                                         QStringLiteral("token:t1"), QStringLiteral("key-1"), {});
+        QStringLiteral("token:t1"), QStringLiteral("key-1"), {});
     QVERIFY(replay);
     QVERIFY(replay->replayedIdempotent);
     QCOMPARE(replay->messageId, first->messageId);
@@ -580,11 +584,11 @@ void TestSqliteStore::publish_sameIdempotencyKey_replaysAndWritesNothing()
     QCOMPARE(m_store->headSeq(a), 1);
 
     // Another sender's key, or the same key a day later, is a new publish.
-    const auto otherSender = m_store->publish(message(QStringLiteral("2")), {a}, QStringLiteral("token:t2"),
-                                              QStringLiteral("key-1"), {});
+    const auto otherSender
+        = m_store->publish(message(QStringLiteral("2")), {a}, QStringLiteral("token:t2"), QStringLiteral("key-1"), {});
     QVERIFY(otherSender && !otherSender->replayedIdempotent);
     const auto dayLater = m_store->publish(message(QStringLiteral("3"), {}, T0.addSecs(24 * 3600 + 1)), {a},
-                                           QStringLiteral("token:t1"), QStringLiteral("key-1"), {});
+        QStringLiteral("token:t1"), QStringLiteral("key-1"), {});
     QVERIFY(dayLater && !dayLater->replayedIdempotent);
     QCOMPARE(rows(QStringLiteral("messages")), 3);
     QCOMPARE(m_store->headSeq(a), 3);
@@ -597,7 +601,7 @@ void TestSqliteStore::publish_scheduled_takesNoSeqAndNoEvent()
     m.scheduledAt = T0.addSecs(3600);
     const auto outcome = m_store->publish(m, {a}, {}, {}, {});
     QVERIFY(outcome);
-    QCOMPARE(outcome->recipientSeqs, (QList<QPair<QString, qint64>>{{a, 0}}));
+    QCOMPARE(outcome->recipientSeqs, (QList<QPair<QString, qint64>> {{a, 0}}));
     QCOMPARE(m_store->headSeq(a), 0);
     QCOMPARE(rows(QStringLiteral("inbox")), 1);
     QCOMPARE(rows(QStringLiteral("stream_events")), 0);
@@ -612,7 +616,8 @@ void TestSqliteStore::publish_unknownRecipient_writesNothing()
 {
     const QString a = addUser(QStringLiteral("a"));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("FOREIGN KEY constraint failed")));
-    QVERIFY(!m_store->publish(message(QStringLiteral("x")), {a, newId()}, QStringLiteral("s"), QStringLiteral("k"), {}));
+    QVERIFY(
+        !m_store->publish(message(QStringLiteral("x")), {a, newId()}, QStringLiteral("s"), QStringLiteral("k"), {}));
     QVERIFY(!m_store->lastError().isEmpty());
     for (const char *table : {"messages", "inbox", "stream_events", "stream_heads", "idempotency_keys"})
         QCOMPARE(rows(QString::fromLatin1(table)), 0);
@@ -630,24 +635,25 @@ void TestSqliteStore::inbox_filters_data()
     // Published in order: "Shipped 100%" (orders), "Refund_ok" (billing), "Deploy done" (deploys),
     // "Shipped late" (orders); the second is then read.
     QTest::newRow("everything") << QString() << QStringLiteral("all") << qint64(0) << QString()
-                                << QStringList{QStringLiteral("Shipped late"), QStringLiteral("Deploy done"),
-                                               QStringLiteral("Refund_ok"), QStringLiteral("Shipped 100%")};
+                                << QStringList {QStringLiteral("Shipped late"), QStringLiteral("Deploy done"),
+                                       QStringLiteral("Refund_ok"), QStringLiteral("Shipped 100%")};
     QTest::newRow("topic") << QStringLiteral("orders") << QStringLiteral("all") << qint64(0) << QString()
-                           << QStringList{QStringLiteral("Shipped late"), QStringLiteral("Shipped 100%")};
+                           << QStringList {QStringLiteral("Shipped late"), QStringLiteral("Shipped 100%")};
     QTest::newRow("read") << QString() << QStringLiteral("read") << qint64(0) << QString()
-                          << QStringList{QStringLiteral("Refund_ok")};
+                          << QStringList {QStringLiteral("Refund_ok")};
     QTest::newRow("unread in orders") << QStringLiteral("orders") << QStringLiteral("unread") << qint64(0) << QString()
-                                      << QStringList{QStringLiteral("Shipped late"), QStringLiteral("Shipped 100%")};
+                                      << QStringList {QStringLiteral("Shipped late"), QStringLiteral("Shipped 100%")};
     QTest::newRow("since seq") << QString() << QStringLiteral("all") << qint64(2) << QString()
-                               << QStringList{QStringLiteral("Shipped late"), QStringLiteral("Deploy done")};
+                               << QStringList {QStringLiteral("Shipped late"), QStringLiteral("Deploy done")};
     QTest::newRow("search any case") << QString() << QStringLiteral("all") << qint64(0) << QStringLiteral("shipped")
-                                     << QStringList{QStringLiteral("Shipped late"), QStringLiteral("Shipped 100%")};
+                                     << QStringList {QStringLiteral("Shipped late"), QStringLiteral("Shipped 100%")};
     QTest::newRow("search percent literally") << QString() << QStringLiteral("all") << qint64(0) << QStringLiteral("0%")
-                                              << QStringList{QStringLiteral("Shipped 100%")};
+                                              << QStringList {QStringLiteral("Shipped 100%")};
     QTest::newRow("search underscore literally") << QString() << QStringLiteral("all") << qint64(0)
-                                                 << QStringLiteral("d_o") << QStringList{QStringLiteral("Refund_ok")};
+                                                 << QStringLiteral("d_o") << QStringList {QStringLiteral("Refund_ok")};
     QTest::newRow("search message body") << QString() << QStringLiteral("all") << qint64(0)
-                                         << QStringLiteral("body of deploy") << QStringList{QStringLiteral("Deploy done")};
+                                         << QStringLiteral("body of deploy")
+                                         << QStringList {QStringLiteral("Deploy done")};
 }
 
 void TestSqliteStore::inbox_filters()
@@ -681,9 +687,8 @@ void TestSqliteStore::inbox_filters()
 void TestSqliteStore::inbox_paginationIsNewestFirstWithTotal()
 {
     const QString a = addUser(QStringLiteral("a"));
-    publishAll({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-                QStringLiteral("5")},
-               {a});
+    publishAll(
+        {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")}, {a});
     InboxQuery q;
     q.limit = 2;
     q.page = 2;
@@ -724,7 +729,7 @@ void TestSqliteStore::inboxItem_reportsPerRecipientStatus()
     const QString id = publishAll({QStringLiteral("x")}, {a, b}).constFirst();
     const QDateTime now = T0.addDays(1);
     QCOMPARE(m_store->inboxItem(a, id, now)->status, QStringLiteral("pending"));
-    QCOMPARE(m_store->markDelivered(a, {id}, T0.addSecs(5)), QStringList{id});
+    QCOMPARE(m_store->markDelivered(a, {id}, T0.addSecs(5)), QStringList {id});
     const auto delivered = m_store->inboxItem(a, id, now);
     QCOMPARE(delivered->status, QStringLiteral("delivered"));
     QCOMPARE(delivered->deliveredAt, T0.addSecs(5));
@@ -765,7 +770,7 @@ void TestSqliteStore::markRead_appendsOneEvent_repeatAppendsNone()
     QCOMPARE(change->event->kind, StreamEvent::Kind::Read);
     QCOMPARE(change->event->seq, 4);
     QCOMPARE(change->event->at, at);
-    QCOMPARE(change->event->ids, (QStringList{ids.at(2), ids.at(0)}));
+    QCOMPARE(change->event->ids, (QStringList {ids.at(2), ids.at(0)}));
     QCOMPARE(change->changedCount, 2);
     QCOMPARE(change->headSeq, 4);
     QCOMPARE(change->unread.total, 1);
@@ -787,7 +792,7 @@ void TestSqliteStore::markUnread_onlyReadRowsChange()
     const auto change = m_store->markUnread(a, ids, T0.addDays(2));
     QVERIFY(change->event);
     QCOMPARE(change->event->kind, StreamEvent::Kind::Unread);
-    QCOMPARE(change->event->ids, QStringList{ids.at(0)});
+    QCOMPARE(change->event->ids, QStringList {ids.at(0)});
     QCOMPARE(change->unread.total, 2);
     QVERIFY(!m_store->markUnread(a, ids, T0.addDays(3))->event);
     QVERIFY(m_store->inboxItem(a, ids.at(0), T0.addDays(3))->readAt.isNull());
@@ -797,8 +802,8 @@ void TestSqliteStore::markAllRead_topicAndUpToSeq_oneEventOnlyWhenRowsChange()
 {
     const QString a = addUser(QStringLiteral("a"));
     publishAll({QStringLiteral("o1"), QStringLiteral("o2")}, {a}, QStringLiteral("orders")); // seq 1, 2
-    publishAll({QStringLiteral("d1")}, {a}, QStringLiteral("deploys"));                      // seq 3
-    publishAll({QStringLiteral("o3")}, {a}, QStringLiteral("orders"));                       // seq 4
+    publishAll({QStringLiteral("d1")}, {a}, QStringLiteral("deploys")); // seq 3
+    publishAll({QStringLiteral("o3")}, {a}, QStringLiteral("orders")); // seq 4
     const QDateTime at = T0.addDays(1);
 
     const auto bounded = m_store->markAllRead(a, QStringLiteral("orders"), 2, at);
@@ -829,7 +834,7 @@ void TestSqliteStore::deleteFromInbox_softDeletes_notificationStillReplayable()
     const auto change = m_store->deleteFromInbox(a, {ids.at(0)}, T0.addDays(1));
     QVERIFY(change->event);
     QCOMPARE(change->event->kind, StreamEvent::Kind::Deleted);
-    QCOMPARE(change->event->ids, QStringList{ids.at(0)});
+    QCOMPARE(change->event->ids, QStringList {ids.at(0)});
     QCOMPARE(change->unread.total, 1);
     QVERIFY(!m_store->deleteFromInbox(a, {ids.at(0)}, T0.addDays(1))->event);
     QCOMPARE(rows(QStringLiteral("inbox")), 2);
@@ -852,7 +857,7 @@ void TestSqliteStore::otherUsersIds_areNeverChanged()
     QVERIFY(!m_store->deleteFromInbox(a, {theirs}, at)->event);
     QVERIFY(m_store->markDelivered(a, {theirs}, at).isEmpty());
     const auto mixed = m_store->markRead(a, {theirs, mine}, at);
-    QCOMPARE(mixed->event->ids, QStringList{mine});
+    QCOMPARE(mixed->event->ids, QStringList {mine});
 
     const auto bItem = m_store->inboxItem(b, theirs, at);
     QVERIFY(bItem);
@@ -866,7 +871,7 @@ void TestSqliteStore::markDelivered_onlyPendingRowsChange()
     const QString a = addUser(QStringLiteral("a"));
     const QStringList ids = publishAll({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}, {a});
     QVERIFY(m_store->markRead(a, {ids.at(2)}, T0.addDays(1))->event);
-    QCOMPARE(m_store->markDelivered(a, ids, T0.addDays(1)), (QStringList{ids.at(0), ids.at(1)}));
+    QCOMPARE(m_store->markDelivered(a, ids, T0.addDays(1)), (QStringList {ids.at(0), ids.at(1)}));
     QVERIFY(m_store->markDelivered(a, ids, T0.addDays(2)).isEmpty());
     QCOMPARE(m_store->headSeq(a), 4); // no stream event
 }
@@ -876,10 +881,10 @@ void TestSqliteStore::eventsSince_ascendingWithLimit_reconstructsPayloads()
     const QString a = addUser(QStringLiteral("a"));
     const QStringList ids = publishAll({QStringLiteral("1"), QStringLiteral("2")}, {a}, QStringLiteral("orders"));
     const QDateTime at = T0.addDays(1);
-    QVERIFY(m_store->markRead(a, ids, at)->event);                                // 3
-    QVERIFY(m_store->markUnread(a, {ids.at(1)}, at.addSecs(1))->event);           // 4
+    QVERIFY(m_store->markRead(a, ids, at)->event); // 3
+    QVERIFY(m_store->markUnread(a, {ids.at(1)}, at.addSecs(1))->event); // 4
     QVERIFY(m_store->markAllRead(a, QStringLiteral("orders"), 0, at.addSecs(2))->event); // 5
-    QVERIFY(m_store->deleteFromInbox(a, {ids.at(0)}, at.addSecs(3))->event);      // 6
+    QVERIFY(m_store->deleteFromInbox(a, {ids.at(0)}, at.addSecs(3))->event); // 6
 
     const StreamSlice all = m_store->eventsSince(a, 0, 0);
     QVERIFY(!all.resyncRequired);
@@ -893,7 +898,7 @@ void TestSqliteStore::eventsSince_ascendingWithLimit_reconstructsPayloads()
     QCOMPARE(all.events.at(2).ids, ids);
     QCOMPARE(all.events.at(2).at, at);
     QCOMPARE(all.events.at(3).kind, StreamEvent::Kind::Unread);
-    QCOMPARE(all.events.at(3).ids, QStringList{ids.at(1)});
+    QCOMPARE(all.events.at(3).ids, QStringList {ids.at(1)});
     QCOMPARE(all.events.at(4).kind, StreamEvent::Kind::ReadAll);
     QCOMPARE(all.events.at(4).topic, QStringLiteral("orders"));
     QCOMPARE(all.events.at(4).upToSeq, 4);
@@ -917,7 +922,7 @@ void TestSqliteStore::eventsSince_afterPruningOrAheadOfHead_requiresResync()
     const QString a = addUser(QStringLiteral("a"));
     const QString b = addUser(QStringLiteral("b"));
     publishAll({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}, {a}); // T0+1..3 min
-    publishAll({QStringLiteral("b1")}, {b});                                          // T0+4 min
+    publishAll({QStringLiteral("b1")}, {b}); // T0+4 min
     QCOMPARE(m_store->pruneEvents(T0.addSecs(150)), 2);
     QCOMPARE(rows(QStringLiteral("stream_events")), 2);
     QCOMPARE(rows(QStringLiteral("inbox")), 4); // the inbox keeps its rows

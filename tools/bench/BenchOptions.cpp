@@ -1,5 +1,6 @@
 #include "BenchOptions.h"
 
+#include "SessionCache.h"
 #include "protocol/Limits.h"
 
 #include <QCommandLineParser>
@@ -143,6 +144,9 @@ QStringList BenchOptions::workerArguments(int index, int count, const QString &d
         args << QStringLiteral("--ack");
     if (qtEventDispatcher)
         args << QStringLiteral("--qt-event-dispatcher");
+    if (freshLogins)
+        args << QStringLiteral("--fresh-logins");
+    args << QStringLiteral("--session-cache") << sessionCache;
     return args;
 }
 
@@ -234,6 +238,12 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("MS")),
         opt(QStringLiteral("ack"),
             QStringLiteral("Clients ack every notification (as the desktop client does), adding that load.")),
+        opt(QStringLiteral("session-cache"),
+            QStringLiteral("Where the devices' refresh tokens are kept between runs, so a re-run refreshes sessions "
+                           "instead of paying an Argon2id login per device. Default "
+                           "~/.cache/tidings-bench/sessions-<host>-<port>-<prefix>.json."),
+            QStringLiteral("FILE")),
+        opt(QStringLiteral("fresh-logins"), QStringLiteral("Log every device in with its password; ignore the cache.")),
         opt(QStringLiteral("qt-event-dispatcher"),
             QStringLiteral("Use Qt's default event dispatcher instead of the bench's epoll one (for comparison: "
                            "Qt's polls every socket on every loop iteration).")),
@@ -338,6 +348,9 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
     check(readInt(p, QStringLiteral("reconnect-jitter"), 0, 3600000, &o.reconnectJitterMs));
     o.ack = p.isSet(QStringLiteral("ack"));
     o.qtEventDispatcher = p.isSet(QStringLiteral("qt-event-dispatcher"));
+    o.freshLogins = p.isSet(QStringLiteral("fresh-logins"));
+    o.sessionCache = p.isSet(QStringLiteral("session-cache")) ? p.value(QStringLiteral("session-cache"))
+                                                              : SessionCache::defaultPath(o);
 
     if (p.isSet(QStringLiteral("worker"))) {
         check(readInt(p, QStringLiteral("worker"), 0, 255, &o.workerIndex));

@@ -46,6 +46,8 @@ struct BenchOptions
     int reconnectJitterMs = 0;
     bool ack = false;
     bool qtEventDispatcher = false; // use Qt's default dispatcher instead of epoll
+    QString sessionCache;           // empty: SessionCache::defaultPath()
+    bool freshLogins = false;
 
     // Set only in a worker process started by the coordinator.
     int workerIndex = -1;

@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "MonotonicClock.h"
 #include "ServerControl.h"
+#include "SessionCache.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -24,6 +25,7 @@ const QString RestartPrepare = QStringLiteral("restartPrepare");
 const QString RestartAwaitDown = QStringLiteral("restartAwaitDown");
 const QString RestartPublish = QStringLiteral("restartPublish");
 const QString RestartReconnect = QStringLiteral("restartReconnect");
+const QString Sessions = QStringLiteral("sessions");
 
 constexpr qint64 NsPerSec = 1000000000;
 constexpr qint64 QuietNs = 500 * 1000000LL;     // no frames for this long = nothing in flight
@@ -136,6 +138,8 @@ void BenchWorker::start(const QString &phase, const QJsonObject &args)
         restartPublish(args);
     else if (phase == RestartReconnect)
         restartReconnect(args);
+    else if (phase == Sessions)
+        finish({{QStringLiteral("sessions"), m_provisioner.sessionsForCache()}});
     else
         fail(QStringLiteral("unknown phase '%1'").arg(phase));
 }
@@ -219,7 +223,10 @@ void BenchWorker::setup()
                 if (user % m_count == m_index)
                     devices.push_back({g, user});
             }
-            m_provisioner.loginDevices(devices, [this, devices] {
+            SessionCache cache;
+            if (!m_options.freshLogins)
+                cache.load(m_options.sessionCache);
+            m_provisioner.loginDevices(devices, m_options.freshLogins ? nullptr : &cache, [this, devices] {
                 const QVector<UserProvisioner::Session> &sessions = m_provisioner.sessions();
                 for (int k = 0; k < sessions.size(); ++k) {
                     if (!sessions[k].ok) {
@@ -238,6 +245,7 @@ void BenchWorker::setup()
                         {QStringLiteral("devices"), int(devices.size())},
                         {QStringLiteral("logins"), c.logins},
                         {QStringLiteral("loginFailures"), c.loginFailures},
+                        {QStringLiteral("reusedSessions"), c.reused},
                         {QStringLiteral("seconds"), nsToSec(monotonicNs() - m_phaseStartNs)}});
             });
         });

@@ -22,7 +22,8 @@ struct BenchOptions;
 //
 // Phases: setup, connect, latency {rate, durationSec}, throughput {durationSec},
 // broadcast {round, publish}, restartPrepare, restartAwaitDown {timeoutSec},
-// restartPublish {perUser}, restartReconnect {timeoutSec, jitterMs}.
+// restartPublish {perUser}, restartReconnect {timeoutSec, jitterMs}, sessions (the
+// refresh tokens to keep for the next run).
 class BenchWorker : public QObject
 {
     Q_OBJECT

@@ -6,6 +6,7 @@
 #include "InProcessWorker.h"
 #include "MonotonicClock.h"
 #include "Report.h"
+#include "SessionCache.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -85,6 +86,7 @@ void Coordinator::plan()
     // Last, because it takes every connection down.
     if (m_options.runs(Scenario::Restart))
         m_steps.push_back([this] { restartStep(); });
+    m_steps.push_back([this] { saveSessionsStep(); });
 }
 
 void Coordinator::next()
@@ -338,6 +340,21 @@ void Coordinator::restartAfterDown()
                         next();
                     });
             });
+    });
+}
+
+void Coordinator::saveSessionsStep()
+{
+    runPhase(QStringLiteral("sessions"), [](int) { return QJsonObject(); }, [this](const Results &results) {
+        // Keep entries of devices this run did not use (a smaller run, other users).
+        SessionCache cache;
+        cache.load(m_options.sessionCache);
+        for (const QJsonObject &r : results)
+            cache.mergeJson(r.value(QLatin1String("sessions")).toObject());
+        QString error;
+        if (!cache.save(m_options.sessionCache, &error))
+            m_findings.warnings << error;
+        next();
     });
 }
 

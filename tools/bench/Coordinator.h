@@ -51,6 +51,7 @@ private:
     void broadcastStep(int round);
     void restartStep();
     void restartAfterDown();
+    void saveSessionsStep();
 
     const BenchOptions &m_options;
     QTemporaryDir m_sampleDir;

@@ -96,9 +96,10 @@ QString Report::table() const
         t.row(QStringLiteral("users created / existing / failed"),
               QStringLiteral("%1 / %2 / %3").arg(num(setup, "usersCreated"), num(setup, "usersExisting"),
                                                  num(setup, "userFailures")));
-        t.row(QStringLiteral("device logins / failed"),
-              QStringLiteral("%1 / %2  (setup took %3 s)")
-                  .arg(num(setup, "logins"), num(setup, "loginFailures"), num(setup, "seconds", 1)));
+        t.row(QStringLiteral("device sessions / failed"),
+              QStringLiteral("%1 / %2  (%3 refreshed from the session cache; setup took %4 s)")
+                  .arg(num(setup, "logins"), num(setup, "loginFailures"), num(setup, "reusedSessions"),
+                       num(setup, "seconds", 1)));
     }
 
     const QJsonObject connect = m_results.value(QLatin1String("connect")).toObject();

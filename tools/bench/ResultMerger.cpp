@@ -83,7 +83,7 @@ QJsonObject ResultMerger::setup(const Results &results, Findings *findings)
 {
     QJsonObject s;
     for (const char *key : {"users", "usersCreated", "usersExisting", "userFailures", "devices", "logins",
-                            "loginFailures"})
+                            "loginFailures", "reusedSessions"})
         s.insert(QLatin1String(key), sum(results, QLatin1String(key)));
     s.insert(QStringLiteral("seconds"), rounded(latest(results, QStringLiteral("seconds")), 3));
     if (s.value(QLatin1String("userFailures")).toDouble() > 0)

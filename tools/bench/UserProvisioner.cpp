@@ -3,6 +3,7 @@
 #include "BenchOptions.h"
 #include "Console.h"
 #include "MonotonicClock.h"
+#include "SessionCache.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -149,36 +150,77 @@ void UserProvisioner::createUsers(const QVector<int> &users, std::function<void(
     finishWhenDrained(std::move(done));
 }
 
-void UserProvisioner::loginDevices(const QVector<Device> &devices, std::function<void()> done)
+void UserProvisioner::loginDevices(const QVector<Device> &devices, const SessionCache *cache,
+                                   std::function<void()> done)
 {
     m_devices = devices;
     m_sessions = QVector<Session>(devices.size());
     const int total = int(devices.size());
     for (int k = 0; k < devices.size(); ++k) {
         const Device d = devices[k];
+        const QString key = SessionCache::key(username(d.user), d.connection);
+        if (!cache || !cache->contains(key)) {
+            loginDevice(k, total);
+            continue;
+        }
+        HttpRequest r;
+        r.path = QByteArrayLiteral("/api/auth/refresh");
+        r.body = json(QJsonObject{{QStringLiteral("refreshToken"), cache->value(key).refreshToken}});
         m_pool.request(
-            loginRequest(username(d.user), m_options.password, QString::number(d.connection)),
-            [this, k, d, total](const HttpResponse &response) {
+            r,
+            [this, k, total](const HttpResponse &response) {
                 Session s = sessionFrom(response);
                 if (s.ok) {
-                    ++m_counts.logins;
-                    if (!s.userId.isEmpty())
-                        m_userIds.insert(d.user, s.userId);
-                    m_sessions[k] = std::move(s);
+                    ++m_counts.reused;
+                    deviceDone(k, total, std::move(s), response);
                 } else {
-                    ++m_counts.loginFailures;
-                    reportFailure(QStringLiteral("login of %1").arg(username(d.user)), response);
+                    loginDevice(k, total); // spent, expired or from another database: log in
                 }
-                const int doneCount = m_counts.logins + m_counts.loginFailures;
-                Console::progress(QStringLiteral("setup: logins %1/%2 (failed %3)")
-                                      .arg(doneCount)
-                                      .arg(total)
-                                      .arg(m_counts.loginFailures),
-                                  doneCount == total);
             },
-            HttpPool::patient());
+            HttpPool::Retry{10, false, true, true});
     }
     finishWhenDrained(std::move(done));
+}
+
+void UserProvisioner::loginDevice(int k, int total)
+{
+    const Device d = m_devices[k];
+    m_pool.request(
+        loginRequest(username(d.user), m_options.password, QString::number(d.connection)),
+        [this, k, total](const HttpResponse &response) { deviceDone(k, total, sessionFrom(response), response); },
+        HttpPool::patient());
+}
+
+void UserProvisioner::deviceDone(int k, int total, Session session, const HttpResponse &response)
+{
+    const Device d = m_devices[k];
+    if (session.ok) {
+        ++m_counts.logins;
+        if (!session.userId.isEmpty())
+            m_userIds.insert(d.user, session.userId);
+        m_sessions[k] = std::move(session);
+    } else {
+        ++m_counts.loginFailures;
+        reportFailure(QStringLiteral("login of %1").arg(username(d.user)), response);
+    }
+    const int doneCount = m_counts.logins + m_counts.loginFailures;
+    Console::progress(QStringLiteral("setup: logins %1/%2 (%3 from cached sessions, failed %4)")
+                          .arg(doneCount)
+                          .arg(total)
+                          .arg(m_counts.reused)
+                          .arg(m_counts.loginFailures),
+                      doneCount == total);
+}
+
+QJsonObject UserProvisioner::sessionsForCache() const
+{
+    SessionCache cache;
+    for (int k = 0; k < m_sessions.size() && k < m_devices.size(); ++k) {
+        if (m_sessions[k].ok)
+            cache.insert(SessionCache::key(username(m_devices[k].user), m_devices[k].connection),
+                         {m_sessions[k].refreshToken, m_sessions[k].deviceId});
+    }
+    return cache.toJson();
 }
 
 void UserProvisioner::refreshExpiring(qint64 validUntilNs, std::function<void(QVector<int>)> done)

@@ -15,6 +15,8 @@ struct BenchOptions;
 // Creates the bench users (only the missing ones: 409 means "already there") and
 // logs in one device per connection, with a bounded number of requests in flight,
 // because each of these costs the server an Argon2id hash.
+class SessionCache;
+
 class UserProvisioner : public QObject
 {
     Q_OBJECT
@@ -41,6 +43,7 @@ public:
         int userFailures = 0;
         int logins = 0;
         int loginFailures = 0;
+        int reused = 0; // of the logins, sessions refreshed from the cache instead
         int refreshes = 0;
         int refreshFailures = 0;
     };
@@ -54,8 +57,11 @@ public:
     [[nodiscard]] const Session &admin() const { return m_admin; }
 
     void createUsers(const QVector<int> &users, std::function<void()> done);
-    // sessions()[k] belongs to devices[k].
-    void loginDevices(const QVector<Device> &devices, std::function<void()> done);
+    // sessions()[k] belongs to devices[k]. A device with a cached refresh token is
+    // refreshed instead, and logged in only if that fails.
+    void loginDevices(const QVector<Device> &devices, const SessionCache *cache, std::function<void()> done);
+    // The current refresh token of every logged-in device, for the cache.
+    [[nodiscard]] QJsonObject sessionsForCache() const;
     // Refreshes the sessions (indices into sessions()) that expire before `validUntilNs`.
     void refreshExpiring(qint64 validUntilNs, std::function<void(QVector<int> refreshed)> done);
 
@@ -67,6 +73,8 @@ private:
     [[nodiscard]] HttpRequest loginRequest(const QString &username, const QString &password,
                                            const QString &deviceKey) const;
     [[nodiscard]] static Session sessionFrom(const HttpResponse &response);
+    void loginDevice(int k, int total);
+    void deviceDone(int k, int total, Session session, const HttpResponse &response);
     void reportFailure(const QString &what, const HttpResponse &response);
     void finishWhenDrained(std::function<void()> done);
 
