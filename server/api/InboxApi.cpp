@@ -144,12 +144,11 @@ HttpResponse InboxApi::readAll(HttpRequest &req)
     if (auto dup = duplicateOperation(req))
         return *dup;
     const QString userId = req.auth().user.id;
-    const UnreadCounts before = m_ctx.store.unreadCounts(userId, m_ctx.clock.now());
     Expected<StreamChange> change = m_ctx.streams.markAllRead(userId, r->topic, r->upToSeq);
     if (!change)
         return HttpResponse::error(change.error());
     return HttpResponse::json({
-        {QStringLiteral("markedCount"), before.total - change->unread.total},
+        {QStringLiteral("markedCount"), change->changedCount},
         {QStringLiteral("unread"), change->unread.toJson()},
         {QStringLiteral("seq"), change->event ? change->event->seq : change->headSeq},
     });

@@ -270,7 +270,7 @@ void TestBadInput::invalidUtf8_is400MalformedJson_data()
     QTest::addColumn<QByteArray>("body");
 
     const QString publish = QStringLiteral("/api/notifications");
-    auto withTitle = [](const char *bytes) {
+    auto withTitle = [](const char *bytes) -> QByteArray {
         return QByteArray(R"({"recipients":["alice"],"title":")") + QByteArray(bytes) + QByteArray(R"("})");
     };
     QTest::newRow("invalid byte") << publish << withTitle("\xff");
@@ -473,7 +473,6 @@ void TestBadInput::wrongMethod_is405WithAllow_data()
     QTest::newRow("POST metrics") << QByteArray("POST") << QStringLiteral("/metrics") << QStringList {get};
     QTest::newRow("POST me") << QByteArray("POST") << QStringLiteral("/api/auth/me") << QStringList {get};
     QTest::newRow("GET login") << QByteArray("GET") << QStringLiteral("/api/auth/login") << QStringList {post};
-    QTest::newRow("POST preferences") << QByteArray("POST") << QStringLiteral("/api/notifications/preferences") << QStringList {get, put};
     QTest::newRow("PUT stream") << QByteArray("PUT") << QStringLiteral("/api/stream") << QStringList {get};
     QTest::newRow("POST one notification") << QByteArray("POST") << QStringLiteral("/api/notifications/some-id") << QStringList {get, del};
     QTest::newRow("GET read") << QByteArray("GET") << QStringLiteral("/api/notifications/some-id/read") << QStringList {put};
@@ -631,9 +630,15 @@ void TestBadInput::publishRateLimit_thirdPublishIs429WithRetryAfter()
     // Reading is not rate limited.
     QCOMPARE(m_alice->get(QStringLiteral("/api/notifications")).status, 200);
 
-    // The bucket refills at 60/min: after Retry-After, publishing works again.
-    QTRY_COMPARE_WITH_TIMEOUT(m_admin->post(QStringLiteral("/api/notifications"), validPublish(QStringLiteral("later"))).status, 202,
-                              (retryAfter + 3) * 1000);
+    // The bucket refills at 60/min: after Retry-After, publishing works again. (Not
+    // QTRY_COMPARE: it evaluates once more after success, which would publish twice.)
+    int status = 0;
+    const bool recovered = QTest::qWaitFor([&] {
+        status = m_admin->post(QStringLiteral("/api/notifications"), validPublish(QStringLiteral("later"))).status;
+        return status != 429;
+    }, (retryAfter + 3) * 1000);
+    QVERIFY(recovered);
+    QCOMPARE(status, 202);
     QCOMPARE(aliceInbox().value(QStringLiteral("notifications")).toArray().size(), 3);
 }
 
@@ -674,10 +679,15 @@ void TestBadInput::loginRateLimit_perAddress_is429WithRetryAfter()
 
     // The refused refresh did not spend the token: once the bucket refills it still works.
     HttpTestClient later(m_server->url());
-    QTRY_COMPARE_WITH_TIMEOUT(later.post(QStringLiteral("/api/auth/refresh"),
-                                         {{QStringLiteral("refreshToken"), first.json.value(QStringLiteral("refreshToken")).toString()}})
-                                  .status,
-                              200, (retryAfter + 3) * 1000);
+    int status = 0;
+    const bool recovered = QTest::qWaitFor([&] {
+        status = later.post(QStringLiteral("/api/auth/refresh"),
+                            {{QStringLiteral("refreshToken"), first.json.value(QStringLiteral("refreshToken")).toString()}})
+                     .status;
+        return status != 429;
+    }, (retryAfter + 3) * 1000);
+    QVERIFY(recovered);
+    QCOMPARE(status, 200);
 }
 
 // ---- WebSocket
@@ -921,10 +931,9 @@ void TestBadInput::ws_origin_isCheckedAgainstTheAllowList()
         QVERIFY(welcome);
         QCOMPARE(welcome->data.value(QStringLiteral("userId")).toString(), m_aliceId);
     } else {
-        if (opened) {
-            QVERIFY(ws.waitClosed());
-            QCOMPARE(ws.closeCode(), 4403);
-        }
+        QVERIFY(opened); // accepted, then closed with a code a browser can read
+        QVERIFY(ws.waitClosed());
+        QCOMPARE(ws.closeCode(), 4403);
         for (const WsTestClient::Frame &f : ws.pending())
             QVERIFY2(f.event != QLatin1String("welcome"), "a rejected origin must not get a stream");
     }

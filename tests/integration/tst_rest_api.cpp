@@ -1288,6 +1288,8 @@ void TestRestApi::devices_registerListAndDelete()
     QCOMPARE(created.json.value(QStringLiteral("id")).toString(), QStringLiteral("phone"));
     QCOMPARE(created.json.value(QStringLiteral("name")).toString(), QStringLiteral("Alice's phone"));
     QCOMPARE(created.json.value(QStringLiteral("platform")).toString(), QStringLiteral("android"));
+    QCOMPARE(created.json.value(QStringLiteral("hasPushSubscription")).toBool(), true);
+    QVERIFY2(!created.body.contains("secret"), "the push subscription's keys are not echoed");
     const HttpResult updated = alice->post(QStringLiteral("/api/devices"), {{QStringLiteral("deviceId"), QStringLiteral("phone")},
                                                                             {QStringLiteral("name"), QStringLiteral("Phone")}});
     QCOMPARE(updated.status, 200);

@@ -38,7 +38,7 @@ The exit status is 1 when a connection failed, a notification was missed or
 duplicated, or a phase failed; 2 for a bad command line.)";
 
 QCommandLineOption opt(const QString &name, const QString &help, const QString &valueName = QString(),
-                       const QString &defaultValue = QString())
+    const QString &defaultValue = QString())
 {
     return QCommandLineOption(name, help, valueName, defaultValue);
 }
@@ -118,28 +118,20 @@ QStringList BenchOptions::workerArguments(int index, int count, const QString &d
     // The worker needs what shapes its share of the load; the report, restart and
     // RSS options stay with the coordinator. The admin password travels in the
     // environment (TIDINGS_ADMIN_PASSWORD), not on a command line `ps` can show.
-    QStringList args{QStringLiteral("--server"), server.toString(),
-            QStringLiteral("--connections"), QString::number(connections),
-            QStringLiteral("--users"), QString::number(users),
-            QStringLiteral("--rate"), rates.join(QLatin1Char(',')),
-            QStringLiteral("--duration"), QString::number(durationSec, 'g', 12),
-            QStringLiteral("--payload"), QString::number(payloadBytes),
-            QStringLiteral("--concurrency"), QString::number(concurrency),
-            QStringLiteral("--user-prefix"), userPrefix,
-            QStringLiteral("--password"), password,
-            QStringLiteral("--admin-user"), adminUser,
-            QStringLiteral("--scenario"), scenarioName(scenario),
-            QStringLiteral("--broadcasts"), QString::number(broadcasts),
-            QStringLiteral("--restart-publishes"), QString::number(restartPublishes),
-            QStringLiteral("--connect-concurrency"), QString::number(connectConcurrency),
-            QStringLiteral("--setup-concurrency"), QString::number(setupConcurrency),
-            QStringLiteral("--connect-timeout"), QString::number(connectTimeoutSec, 'g', 12),
-            QStringLiteral("--drain"), QString::number(drainSec, 'g', 12),
-            QStringLiteral("--restart-timeout"), QString::number(restartTimeoutSec, 'g', 12),
-            QStringLiteral("--reconnect-jitter"), QString::number(reconnectJitterMs),
-            QStringLiteral("--worker"), QString::number(index),
-            QStringLiteral("--workers"), QString::number(count),
-            QStringLiteral("--worker-dir"), dir};
+    QStringList args {QStringLiteral("--server"), server.toString(), QStringLiteral("--connections"),
+        QString::number(connections), QStringLiteral("--users"), QString::number(users), QStringLiteral("--rate"),
+        rates.join(QLatin1Char(',')), QStringLiteral("--duration"), QString::number(durationSec, 'g', 12),
+        QStringLiteral("--payload"), QString::number(payloadBytes), QStringLiteral("--concurrency"),
+        QString::number(concurrency), QStringLiteral("--user-prefix"), userPrefix, QStringLiteral("--password"),
+        password, QStringLiteral("--admin-user"), adminUser, QStringLiteral("--scenario"), scenarioName(scenario),
+        QStringLiteral("--broadcasts"), QString::number(broadcasts), QStringLiteral("--restart-publishes"),
+        QString::number(restartPublishes), QStringLiteral("--connect-concurrency"), QString::number(connectConcurrency),
+        QStringLiteral("--setup-concurrency"), QString::number(setupConcurrency), QStringLiteral("--connect-timeout"),
+        QString::number(connectTimeoutSec, 'g', 12), QStringLiteral("--drain"), QString::number(drainSec, 'g', 12),
+        QStringLiteral("--restart-timeout"), QString::number(restartTimeoutSec, 'g', 12),
+        QStringLiteral("--reconnect-jitter"), QString::number(reconnectJitterMs), QStringLiteral("--worker"),
+        QString::number(index), QStringLiteral("--workers"), QString::number(count), QStringLiteral("--worker-dir"),
+        dir};
     if (ack)
         args << QStringLiteral("--ack");
     if (qtEventDispatcher)
@@ -171,10 +163,11 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("latency scenario: targeted notifications per second, a comma list runs one measurement "
                            "per rate. Default 1000."),
             QStringLiteral("R[,R...]")),
-        opt(QStringLiteral("duration"), QStringLiteral("Seconds each latency/throughput measurement publishes. Default 10."),
-            QStringLiteral("S")),
+        opt(QStringLiteral("duration"),
+            QStringLiteral("Seconds each latency/throughput measurement publishes. Default 10."), QStringLiteral("S")),
         opt(QStringLiteral("payload"),
-            QStringLiteral("Size of each notification's message in bytes (1-%1). Default 64.").arg(Limits::MessageMaxChars),
+            QStringLiteral("Size of each notification's message in bytes (1-%1). Default 64.")
+                .arg(Limits::MessageMaxChars),
             QStringLiteral("BYTES")),
         opt(QStringLiteral("concurrency"),
             QStringLiteral("Publish requests in flight (HTTP/1.1 keep-alive connections), shared by the processes. "
@@ -186,10 +179,11 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("P")),
         opt(QStringLiteral("user-prefix"), QStringLiteral("Prefix of the bench usernames. Default 'bench'."),
             QStringLiteral("PREFIX")),
-        opt(QStringLiteral("password"), QStringLiteral("Password of the bench users. Default 'tidings-bench-password'."),
+        opt(QStringLiteral("password"),
+            QStringLiteral("Password of the bench users. Default 'tidings-bench-password'."),
             QStringLiteral("PASSWORD")),
-        opt(QStringLiteral("admin-user"), QStringLiteral("Admin account that creates users and publishes. Default admin."),
-            QStringLiteral("NAME")),
+        opt(QStringLiteral("admin-user"),
+            QStringLiteral("Admin account that creates users and publishes. Default admin."), QStringLiteral("NAME")),
         opt(QStringLiteral("admin-password"),
             QStringLiteral("Admin password. Default: the TIDINGS_ADMIN_PASSWORD environment variable."),
             QStringLiteral("PASSWORD")),
@@ -207,8 +201,8 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
                            "it prints is a number, it is taken as the new server pid."),
             QStringLiteral("COMMAND")),
         opt(QStringLiteral("json"), QStringLiteral("Also write the results as JSON to FILE."), QStringLiteral("FILE")),
-        opt(QStringLiteral("broadcasts"), QStringLiteral("broadcast scenario: rounds (the median is reported). Default 5."),
-            QStringLiteral("B")),
+        opt(QStringLiteral("broadcasts"),
+            QStringLiteral("broadcast scenario: rounds (the median is reported). Default 5."), QStringLiteral("B")),
         opt(QStringLiteral("restart-publishes"),
             QStringLiteral("restart scenario: notifications published to each user while its clients are away. "
                            "Default 2."),
@@ -230,7 +224,8 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("Seconds to wait for outstanding deliveries after publishing stops. Default 5."),
             QStringLiteral("S")),
         opt(QStringLiteral("restart-timeout"),
-            QStringLiteral("restart scenario: seconds allowed for the restart and for the reconnect storm. Default 120."),
+            QStringLiteral(
+                "restart scenario: seconds allowed for the restart and for the reconnect storm. Default 120."),
             QStringLiteral("S")),
         opt(QStringLiteral("reconnect-jitter"),
             QStringLiteral("restart scenario: spread the first reconnect attempts uniformly over MS milliseconds "
@@ -313,14 +308,14 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
     if (p.isSet(QStringLiteral("admin-user")))
         o.adminUser = p.value(QStringLiteral("admin-user"));
     o.adminPassword = p.isSet(QStringLiteral("admin-password")) ? p.value(QStringLiteral("admin-password"))
-                                                                 : env.value(QStringLiteral("TIDINGS_ADMIN_PASSWORD"));
+                                                                : env.value(QStringLiteral("TIDINGS_ADMIN_PASSWORD"));
     if (o.adminPassword.isEmpty())
         errors << QStringLiteral("the admin password is needed: --admin-password or TIDINGS_ADMIN_PASSWORD");
     if (p.isSet(QStringLiteral("scenario"))) {
         const QString name = p.value(QStringLiteral("scenario"));
         bool found = false;
-        for (Scenario s : {Scenario::Latency, Scenario::PublishThroughput, Scenario::Broadcast, Scenario::Restart,
-                           Scenario::All}) {
+        for (Scenario s :
+            {Scenario::Latency, Scenario::PublishThroughput, Scenario::Broadcast, Scenario::Restart, Scenario::All}) {
             if (name == scenarioName(s)) {
                 o.scenario = s;
                 found = true;

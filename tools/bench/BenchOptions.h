@@ -19,10 +19,10 @@ struct BenchOptionsParseResult;
 // worker process gets the same values back through workerArguments().
 struct BenchOptions
 {
-    QUrl server{QStringLiteral("http://127.0.0.1:8080")};
+    QUrl server {QStringLiteral("http://127.0.0.1:8080")};
     int connections = 1000;
     int users = 0; // 0 until parsed: defaults to `connections`
-    QVector<double> rates{1000.0};
+    QVector<double> rates {1000.0};
     double durationSec = 10;
     int payloadBytes = 64;
     int concurrency = 64;
@@ -46,7 +46,7 @@ struct BenchOptions
     int reconnectJitterMs = 0;
     bool ack = false;
     bool qtEventDispatcher = false; // use Qt's default dispatcher instead of epoll
-    QString sessionCache;           // empty: SessionCache::defaultPath()
+    QString sessionCache; // empty: SessionCache::defaultPath()
     bool freshLogins = false;
 
     // Set only in a worker process started by the coordinator.

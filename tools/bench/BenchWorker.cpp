@@ -28,14 +28,14 @@ const QString RestartReconnect = QStringLiteral("restartReconnect");
 const QString Sessions = QStringLiteral("sessions");
 
 constexpr qint64 NsPerSec = 1000000000;
-constexpr qint64 QuietNs = 500 * 1000000LL;     // no frames for this long = nothing in flight
+constexpr qint64 QuietNs = 500 * 1000000LL; // no frames for this long = nothing in flight
 constexpr qint64 MaxQuietWaitNs = 10 * NsPerSec;
-constexpr int ReconnectSettleMs = 1000;         // after the last replayDone, to catch late duplicates
+constexpr int ReconnectSettleMs = 1000; // after the last replayDone, to catch late duplicates
 
 // CPU seconds this process has used, user + system.
 double cpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
@@ -72,16 +72,15 @@ BenchWorker::BenchWorker(const BenchOptions &options, int index, int count, QStr
     , m_sampleDir(std::move(sampleDir))
     , m_provisioner(options, this)
     , m_clients(options.webSocketUrl(),
-                WsClientPool::Options{options.connectConcurrency > 0
-                                          ? std::max(1, share(options.connectConcurrency, index, count))
-                                          : 0,
-                                      qint64(options.connectTimeoutSec * 1e9), options.ack, 200, 5000},
-                this)
+          WsClientPool::Options {
+              options.connectConcurrency > 0 ? std::max(1, share(options.connectConcurrency, index, count)) : 0,
+              qint64(options.connectTimeoutSec * 1e9), options.ack, 200, 5000},
+          this)
     , m_publisher(options.server, std::max(1, share(options.concurrency, index, count)), options.payloadBytes,
-                  // A fresh tag per run keeps nonces (and idempotency keys) unique across runs.
-                  QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffffULL, 36)
-                      + QStringLiteral("w") + QString::number(index),
-                  this)
+          // A fresh tag per run keeps nonces (and idempotency keys) unique across runs.
+          QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffffULL, 36) + QStringLiteral("w")
+              + QString::number(index),
+          this)
 {
     for (int u = index; u < options.users; u += count)
         m_users.push_back(u);
@@ -101,10 +100,8 @@ BenchWorker::BenchWorker(const BenchOptions &options, int index, int count, QStr
     });
     connect(&m_clients, &WsClientPool::settled, this, &BenchWorker::onSettled);
     connect(&m_publisher, &Publisher::finished, this, &BenchWorker::onPublisherFinished);
-    m_clients.setNotificationHandler(
-        [this](int client, qint64 recvNs, const FrameScanner::Notification &n, QStringView) {
-            onNotification(client, recvNs, n);
-        });
+    m_clients.setNotificationHandler([this](int client, qint64 recvNs, const FrameScanner::Notification &n,
+                                         QStringView) { onNotification(client, recvNs, n); });
     // A connection the server drops mid-run comes back and resumes, as the desktop
     // client would; what it missed arrives through replay and still counts.
     m_clients.setAutoReconnect(true);
@@ -239,14 +236,12 @@ void BenchWorker::setup()
                 }
                 const UserProvisioner::Counts &c = m_provisioner.counts();
                 finish({{QStringLiteral("users"), int(m_users.size())},
-                        {QStringLiteral("usersCreated"), c.usersCreated},
-                        {QStringLiteral("usersExisting"), c.usersExisting},
-                        {QStringLiteral("userFailures"), c.userFailures},
-                        {QStringLiteral("devices"), int(devices.size())},
-                        {QStringLiteral("logins"), c.logins},
-                        {QStringLiteral("loginFailures"), c.loginFailures},
-                        {QStringLiteral("reusedSessions"), c.reused},
-                        {QStringLiteral("seconds"), nsToSec(monotonicNs() - m_phaseStartNs)}});
+                    {QStringLiteral("usersCreated"), c.usersCreated},
+                    {QStringLiteral("usersExisting"), c.usersExisting},
+                    {QStringLiteral("userFailures"), c.userFailures}, {QStringLiteral("devices"), int(devices.size())},
+                    {QStringLiteral("logins"), c.logins}, {QStringLiteral("loginFailures"), c.loginFailures},
+                    {QStringLiteral("reusedSessions"), c.reused},
+                    {QStringLiteral("seconds"), nsToSec(monotonicNs() - m_phaseStartNs)}});
             });
         });
     });
@@ -274,12 +269,12 @@ void BenchWorker::onSettled()
         return;
     if (m_phase == Connect) {
         finish({{QStringLiteral("requested"), m_clients.size() + m_loginFailures},
-                {QStringLiteral("held"), m_clients.count(WsClientPool::State::Open)},
-                {QStringLiteral("failed"), m_clients.count(WsClientPool::State::Failed) + m_loginFailures},
-                {QStringLiteral("loginFailures"), m_loginFailures},
-                {QStringLiteral("firstOpenNs"), double(m_clients.roundFirstOpenNs())},
-                {QStringLiteral("lastReadyNs"), double(m_clients.roundLastReadyNs())},
-                {QStringLiteral("failureReasons"), toJson(m_clients.failureReasons())}});
+            {QStringLiteral("held"), m_clients.count(WsClientPool::State::Open)},
+            {QStringLiteral("failed"), m_clients.count(WsClientPool::State::Failed) + m_loginFailures},
+            {QStringLiteral("loginFailures"), m_loginFailures},
+            {QStringLiteral("firstOpenNs"), double(m_clients.roundFirstOpenNs())},
+            {QStringLiteral("lastReadyNs"), double(m_clients.roundLastReadyNs())},
+            {QStringLiteral("failureReasons"), toJson(m_clients.failureReasons())}});
     } else if (m_phase == RestartReconnect && !m_settling) {
         m_settling = true;
         m_deadline.start(ReconnectSettleMs);
@@ -299,6 +294,8 @@ void BenchWorker::measure(const QString &phase, const QJsonObject &args)
     m_latency.clear();
     m_duplicatesBase = m_clients.counters().duplicates;
     m_dropsBase = m_clients.counters().drops;
+    m_countersBase = m_clients.counters();
+    m_clients.clearDropCloseCodes();
     m_publisher.setAcceptedHandler([this](int user, const QString &) { m_expected += m_heldByUser.value(user); });
     // With no targets the publisher finishes at once, with its stats reset.
     m_publishing = true;
@@ -325,10 +322,8 @@ void BenchWorker::onPublisherFinished()
         checkBroadcastDone();
     } else if (m_phase == RestartPublish) {
         const Publisher::Stats &s = m_publisher.stats();
-        finish({{QStringLiteral("sent"), double(s.sent)},
-                {QStringLiteral("accepted"), double(s.accepted)},
-                {QStringLiteral("failed"), double(s.failed)},
-                {QStringLiteral("failures"), toJson(s.failures)}});
+        finish({{QStringLiteral("sent"), double(s.sent)}, {QStringLiteral("accepted"), double(s.accepted)},
+            {QStringLiteral("failed"), double(s.failed)}, {QStringLiteral("failures"), toJson(s.failures)}});
     }
 }
 
@@ -347,22 +342,16 @@ void BenchWorker::finishMeasure()
         fail(QStringLiteral("cannot write samples to %1").arg(m_sampleDir));
         return;
     }
-    finish({{QStringLiteral("sent"), double(s.sent)},
-            {QStringLiteral("accepted"), double(s.accepted)},
-            {QStringLiteral("failed"), double(s.failed)},
-            {QStringLiteral("failures"), toJson(s.failures)},
-            {QStringLiteral("maxQueued"), s.maxQueued},
-            {QStringLiteral("expected"), double(m_expected)},
-            {QStringLiteral("received"), double(m_received)},
-            {QStringLiteral("duplicated"), double(m_clients.counters().duplicates - m_duplicatesBase)},
-            {QStringLiteral("drops"), double(m_clients.counters().drops - m_dropsBase)},
-            {QStringLiteral("stillPublishing"), m_publishing},
-            {QStringLiteral("firstSendNs"), double(s.firstSendNs)},
-            {QStringLiteral("lastDoneNs"), double(s.lastDoneNs)},
-            {QStringLiteral("firstRecvNs"), double(m_firstRecvNs)},
-            {QStringLiteral("lastRecvNs"), double(m_lastRecvNs)},
-            {QStringLiteral("latencyFile"), latencyFile},
-            {QStringLiteral("httpFile"), httpFile}});
+    finish({{QStringLiteral("sent"), double(s.sent)}, {QStringLiteral("accepted"), double(s.accepted)},
+        {QStringLiteral("failed"), double(s.failed)}, {QStringLiteral("failures"), toJson(s.failures)},
+        {QStringLiteral("maxQueued"), s.maxQueued}, {QStringLiteral("expected"), double(m_expected)},
+        {QStringLiteral("received"), double(m_received)},
+        {QStringLiteral("duplicated"), double(m_clients.counters().duplicates - m_duplicatesBase)},
+        {QStringLiteral("drops"), double(m_clients.counters().drops - m_dropsBase)},
+        {QStringLiteral("stillPublishing"), m_publishing}, {QStringLiteral("firstSendNs"), double(s.firstSendNs)},
+        {QStringLiteral("lastDoneNs"), double(s.lastDoneNs)}, {QStringLiteral("firstRecvNs"), double(m_firstRecvNs)},
+        {QStringLiteral("lastRecvNs"), double(m_lastRecvNs)}, {QStringLiteral("latencyFile"), latencyFile},
+        {QStringLiteral("httpFile"), httpFile}});
 }
 
 void BenchWorker::onNotification(int client, qint64 recvNs, const FrameScanner::Notification &n)
@@ -408,10 +397,8 @@ void BenchWorker::checkBroadcastDone()
     if (!m_active || m_phase != Broadcast || m_publishing || m_rounds.value(m_round).received < m_roundExpected)
         return;
     const Round r = m_rounds.value(m_round);
-    QJsonObject result{{QStringLiteral("round"), m_round},
-                       {QStringLiteral("expected"), m_roundExpected},
-                       {QStringLiteral("received"), r.received},
-                       {QStringLiteral("maxLatencyNs"), double(r.maxLatencyNs)}};
+    QJsonObject result {{QStringLiteral("round"), m_round}, {QStringLiteral("expected"), m_roundExpected},
+        {QStringLiteral("received"), r.received}, {QStringLiteral("maxLatencyNs"), double(r.maxLatencyNs)}};
     if (m_roundPublish) {
         result.insert(QStringLiteral("accepted"), double(m_publisher.stats().accepted));
         result.insert(QStringLiteral("failures"), toJson(m_publisher.stats().failures));
@@ -457,7 +444,7 @@ void BenchWorker::onPoll()
             }
             m_probe.reset(m_restartClients);
             finish({{QStringLiteral("held"), int(m_restartClients.size())},
-                    {QStringLiteral("refreshed"), int(refreshed.size())}});
+                {QStringLiteral("refreshed"), int(refreshed.size())}});
         });
     } else if (m_phase == RestartAwaitDown) {
         if (m_clients.count(WsClientPool::State::Open) > 0)
@@ -495,8 +482,7 @@ void BenchWorker::restartReconnect(const QJsonObject &args)
     const double timeoutSec = args.value(QLatin1String("timeoutSec")).toDouble(120);
     m_countersBase = m_clients.counters();
     m_deadline.start(int(timeoutSec * 1000));
-    m_clients.reconnectAll(args.value(QLatin1String("jitterMs")).toInt(),
-                           monotonicNs() + qint64(timeoutSec * 1e9));
+    m_clients.reconnectAll(args.value(QLatin1String("jitterMs")).toInt(), monotonicNs() + qint64(timeoutSec * 1e9));
     if (m_clients.busy() == 0)
         onSettled();
 }
@@ -512,21 +498,19 @@ void BenchWorker::finishReconnect()
     const qint64 seqDuplicates = c.duplicates - m_countersBase.duplicates;
     const RestartProbe::Result probe = m_probe.verify();
     m_clients.setAutoReconnect(true);
-    finish({{QStringLiteral("clients"), int(m_restartClients.size())},
-            {QStringLiteral("ready"), ready},
-            {QStringLiteral("failed"), int(m_restartClients.size()) - ready},
-            {QStringLiteral("firstOpenNs"), double(m_clients.roundFirstOpenNs())},
-            {QStringLiteral("lastReadyNs"), double(m_clients.roundLastReadyNs())},
-            {QStringLiteral("attempts"), double(c.attempts - m_countersBase.attempts)},
-            {QStringLiteral("resyncs"), double(c.resyncs - m_countersBase.resyncs)},
-            {QStringLiteral("epochChanges"), double(c.epochChanges - m_countersBase.epochChanges)},
-            {QStringLiteral("replayed"), double(c.replayed - m_countersBase.replayed)},
-            {QStringLiteral("expected"), double(probe.expected)},
-            {QStringLiteral("received"), double(probe.received)},
-            {QStringLiteral("missed"), double(probe.missed)},
-            {QStringLiteral("duplicated"), double(probe.duplicated + seqDuplicates)},
-            {QStringLiteral("extra"), double(probe.extra)},
-            {QStringLiteral("failureReasons"), toJson(m_clients.failureReasons())}});
+    finish({{QStringLiteral("clients"), int(m_restartClients.size())}, {QStringLiteral("ready"), ready},
+        {QStringLiteral("failed"), int(m_restartClients.size()) - ready},
+        {QStringLiteral("firstOpenNs"), double(m_clients.roundFirstOpenNs())},
+        {QStringLiteral("lastReadyNs"), double(m_clients.roundLastReadyNs())},
+        {QStringLiteral("attempts"), double(c.attempts - m_countersBase.attempts)},
+        {QStringLiteral("resyncs"), double(c.resyncs - m_countersBase.resyncs)},
+        {QStringLiteral("epochChanges"), double(c.epochChanges - m_countersBase.epochChanges)},
+        {QStringLiteral("replayed"), double(c.replayed - m_countersBase.replayed)},
+        {QStringLiteral("expected"), double(probe.expected)}, {QStringLiteral("received"), double(probe.received)},
+        {QStringLiteral("missed"), double(probe.missed)},
+        {QStringLiteral("duplicated"), double(probe.duplicated + seqDuplicates)},
+        {QStringLiteral("extra"), double(probe.extra)},
+        {QStringLiteral("failureReasons"), toJson(m_clients.failureReasons())}});
 }
 
 void BenchWorker::onDeadline()
@@ -541,14 +525,12 @@ void BenchWorker::onDeadline()
     } else if (m_phase == Broadcast) {
         m_publishing = false;
         const Round r = m_rounds.value(m_round);
-        finish({{QStringLiteral("round"), m_round},
-                {QStringLiteral("expected"), m_roundExpected},
-                {QStringLiteral("received"), r.received},
-                {QStringLiteral("maxLatencyNs"), double(r.maxLatencyNs)},
-                {QStringLiteral("timedOut"), true}});
+        finish({{QStringLiteral("round"), m_round}, {QStringLiteral("expected"), m_roundExpected},
+            {QStringLiteral("received"), r.received}, {QStringLiteral("maxLatencyNs"), double(r.maxLatencyNs)},
+            {QStringLiteral("timedOut"), true}});
     } else if (m_phase == RestartAwaitDown) {
         finish({{QStringLiteral("stillOpen"), m_clients.count(WsClientPool::State::Open)},
-                {QStringLiteral("seconds"), nsToSec(monotonicNs() - m_phaseStartNs)}});
+            {QStringLiteral("seconds"), nsToSec(monotonicNs() - m_phaseStartNs)}});
     } else if (m_phase == RestartReconnect) {
         if (!m_settling) {
             m_settling = true;

@@ -7,8 +7,7 @@
 
 namespace Tidings::Bench {
 
-ChildWorker::ChildWorker(const BenchOptions &options, int index, int count, const QString &sampleDir,
-                         QObject *parent)
+ChildWorker::ChildWorker(const BenchOptions &options, int index, int count, const QString &sampleDir, QObject *parent)
     : WorkerHandle(parent)
     , m_index(index)
 {
@@ -40,7 +39,7 @@ ChildWorker::~ChildWorker()
 
 void ChildWorker::start(const QString &phase, const QJsonObject &args)
 {
-    const QJsonObject command{{QStringLiteral("phase"), phase}, {QStringLiteral("args"), args}};
+    const QJsonObject command {{QStringLiteral("phase"), phase}, {QStringLiteral("args"), args}};
     m_process.write(QJsonDocument(command).toJson(QJsonDocument::Compact) + '\n');
 }
 
@@ -66,7 +65,7 @@ void ChildWorker::onOutput()
             return;
         const QByteArray line = m_buffer.left(eol);
         m_buffer.remove(0, eol + 1);
-        QJsonParseError error{};
+        QJsonParseError error {};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject()) {
             Q_EMIT lost(QStringLiteral("worker %1 wrote something that is not a result: %2")

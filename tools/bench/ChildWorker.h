@@ -15,8 +15,7 @@ class ChildWorker : public WorkerHandle
 {
     Q_OBJECT
 public:
-    ChildWorker(const BenchOptions &options, int index, int count, const QString &sampleDir,
-                QObject *parent = nullptr);
+    ChildWorker(const BenchOptions &options, int index, int count, const QString &sampleDir, QObject *parent = nullptr);
     ~ChildWorker() override;
 
     void start(const QString &phase, const QJsonObject &args) override;

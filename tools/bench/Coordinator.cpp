@@ -45,17 +45,15 @@ void Coordinator::run()
     m_report.insert(QStringLiteral("version"), QStringLiteral(TIDINGS_BENCH_VERSION));
     m_report.insert(QStringLiteral("startedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     m_report.insert(QStringLiteral("config"),
-                    QJsonObject{{QStringLiteral("server"), m_options.server.toString()},
-                                {QStringLiteral("scenario"), BenchOptions::scenarioName(m_options.scenario)},
-                                {QStringLiteral("connections"), m_options.connections},
-                                {QStringLiteral("users"), m_options.users},
-                                {QStringLiteral("processes"), m_options.processes},
-                                {QStringLiteral("rates"), rates},
-                                {QStringLiteral("durationSec"), m_options.durationSec},
-                                {QStringLiteral("payloadBytes"), m_options.payloadBytes},
-                                {QStringLiteral("concurrency"), m_options.concurrency},
-                                {QStringLiteral("connectConcurrency"), m_options.connectConcurrency},
-                                {QStringLiteral("ack"), m_options.ack}});
+        QJsonObject {{QStringLiteral("server"), m_options.server.toString()},
+            {QStringLiteral("scenario"), BenchOptions::scenarioName(m_options.scenario)},
+            {QStringLiteral("connections"), m_options.connections}, {QStringLiteral("users"), m_options.users},
+            {QStringLiteral("processes"), m_options.processes}, {QStringLiteral("rates"), rates},
+            {QStringLiteral("durationSec"), m_options.durationSec},
+            {QStringLiteral("payloadBytes"), m_options.payloadBytes},
+            {QStringLiteral("concurrency"), m_options.concurrency},
+            {QStringLiteral("connectConcurrency"), m_options.connectConcurrency},
+            {QStringLiteral("ack"), m_options.ack}});
     if (!m_sampleDir.isValid()) {
         abort(QStringLiteral("cannot create a temporary directory for samples"));
         return;
@@ -153,46 +151,49 @@ void Coordinator::setupStep()
                       .arg(m_options.users)
                       .arg(m_options.connections)
                       .arg(m_options.processes));
-    runPhase(QStringLiteral("setup"), [](int) { return QJsonObject(); },
-             [this](const Results &results) {
-                 m_report.insert(QStringLiteral("setup"), ResultMerger::setup(results, &m_findings));
-                 next();
-             });
+    runPhase(
+        QStringLiteral("setup"), [](int) { return QJsonObject(); },
+        [this](const Results &results) {
+            m_report.insert(QStringLiteral("setup"), ResultMerger::setup(results, &m_findings));
+            next();
+        });
 }
 
 void Coordinator::connectStep()
 {
     m_rssBeforeKiB = m_server.serverRssKiB();
     Console::line(QStringLiteral("connect: opening %1 WebSocket connections").arg(m_options.connections));
-    runPhase(QStringLiteral("connect"), [](int) { return QJsonObject(); },
-             [this](const Results &results) {
-                 const QJsonObject c = ResultMerger::connect(results, &m_findings);
-                 m_held = c.value(QLatin1String("held")).toDouble();
-                 m_report.insert(QStringLiteral("connect"), c);
-                 Console::line(QStringLiteral("connect: %1 held in %2 s")
-                                   .arg(m_held)
-                                   .arg(c.value(QLatin1String("seconds")).toDouble()));
-                 next();
-             });
+    runPhase(
+        QStringLiteral("connect"), [](int) { return QJsonObject(); },
+        [this](const Results &results) {
+            const QJsonObject c = ResultMerger::connect(results, &m_findings);
+            m_held = c.value(QLatin1String("held")).toDouble();
+            m_report.insert(QStringLiteral("connect"), c);
+            Console::line(QStringLiteral("connect: %1 held in %2 s")
+                              .arg(m_held)
+                              .arg(c.value(QLatin1String("seconds")).toDouble()));
+            next();
+        });
 }
 
 void Coordinator::memoryStep()
 {
-    const double benchRss = m_report.value(QLatin1String("connect")).toObject().value(QLatin1String("benchRssKiB")).toDouble();
+    const double benchRss
+        = m_report.value(QLatin1String("connect")).toObject().value(QLatin1String("benchRssKiB")).toDouble();
     if (m_server.serverPid() <= 0) {
-        m_report.insert(QStringLiteral("memory"), QJsonObject{{QStringLiteral("benchRssKiB"), benchRss}});
+        m_report.insert(QStringLiteral("memory"), QJsonObject {{QStringLiteral("benchRssKiB"), benchRss}});
         next();
         return;
     }
     // Let the server finish whatever each welcome started before reading its RSS.
     QTimer::singleShot(int(m_options.settleSec * 1000), this, [this, benchRss] {
         const qint64 idle = m_server.serverRssKiB();
-        QJsonObject memory{{QStringLiteral("serverPid"), double(m_server.serverPid())},
-                           {QStringLiteral("rssBeforeKiB"), double(m_rssBeforeKiB)},
-                           {QStringLiteral("rssIdleKiB"), double(idle)},
-                           {QStringLiteral("benchRssKiB"), benchRss}};
+        QJsonObject memory {{QStringLiteral("serverPid"), double(m_server.serverPid())},
+            {QStringLiteral("rssBeforeKiB"), double(m_rssBeforeKiB)}, {QStringLiteral("rssIdleKiB"), double(idle)},
+            {QStringLiteral("benchRssKiB"), benchRss}};
         if (idle > 0 && m_rssBeforeKiB > 0 && m_held > 0)
-            memory.insert(QStringLiteral("perConnectionKiB"), std::round(double(idle - m_rssBeforeKiB) / m_held * 100) / 100);
+            memory.insert(
+                QStringLiteral("perConnectionKiB"), std::round(double(idle - m_rssBeforeKiB) / m_held * 100) / 100);
         else
             m_findings.warnings << QStringLiteral("could not read VmRSS of pid %1").arg(m_server.serverPid());
         m_report.insert(QStringLiteral("memory"), memory);
@@ -207,11 +208,12 @@ void Coordinator::latencyStep(double rate)
     runPhase(
         QStringLiteral("latency"),
         [this, rate, workers](int) {
-            return QJsonObject{{QStringLiteral("rate"), rate / workers},
-                               {QStringLiteral("durationSec"), m_options.durationSec}};
+            return QJsonObject {
+                {QStringLiteral("rate"), rate / workers}, {QStringLiteral("durationSec"), m_options.durationSec}};
         },
         [this, rate](const Results &results) {
-            QJsonObject m = ResultMerger::measurement(results, QStringLiteral("latency at %1/s").arg(rate), &m_findings);
+            QJsonObject m
+                = ResultMerger::measurement(results, QStringLiteral("latency at %1/s").arg(rate), &m_findings);
             m.insert(QStringLiteral("rate"), rate);
             m.insert(QStringLiteral("durationSec"), m_options.durationSec);
             m_latency.append(m);
@@ -227,7 +229,9 @@ void Coordinator::throughputStep()
                       .arg(m_options.durationSec));
     runPhase(
         QStringLiteral("throughput"),
-        [this](int) { return QJsonObject{{QStringLiteral("durationSec"), m_options.durationSec}}; },
+        [this](int) {
+            return QJsonObject {{QStringLiteral("durationSec"), m_options.durationSec}};
+        },
         [this](const Results &results) {
             QJsonObject m = ResultMerger::measurement(results, QStringLiteral("publish-throughput"), &m_findings);
             m.insert(QStringLiteral("concurrency"), m_options.concurrency);
@@ -243,9 +247,8 @@ void Coordinator::broadcastStep(int round)
     runPhase(
         QStringLiteral("broadcast"),
         [round](int worker) {
-            return QJsonObject{{QStringLiteral("round"), round},
-                               {QStringLiteral("publish"), worker == 0},
-                               {QStringLiteral("timeoutSec"), BroadcastTimeoutSec}};
+            return QJsonObject {{QStringLiteral("round"), round}, {QStringLiteral("publish"), worker == 0},
+                {QStringLiteral("timeoutSec"), BroadcastTimeoutSec}};
         },
         [this](const Results &results) {
             m_broadcastRounds.push_back(ResultMerger::broadcastRound(results, &m_findings));
@@ -257,83 +260,91 @@ void Coordinator::restartStep()
 {
     if (!m_options.canRestart()) {
         m_report.insert(QStringLiteral("restart"),
-                        QJsonObject{{QStringLiteral("skipped"), QStringLiteral("needs --restart-cmd")}});
+            QJsonObject {{QStringLiteral("skipped"), QStringLiteral("needs --restart-cmd")}});
         next();
         return;
     }
     Console::line(QStringLiteral("restart: waiting for quiet streams, remembering (epoch, lastSeq)"));
-    runPhase(QStringLiteral("restartPrepare"), [](int) { return QJsonObject(); }, [this](const Results &prepared) {
-        m_restartPrepare = {{QStringLiteral("held"), ResultMerger::sum(prepared, QStringLiteral("held"))}};
-        m_restartFailed = false;
-        m_restartWaits = m_options.restartCommand.isEmpty() ? 1 : 2;
-        m_restartStartNs = monotonicNs();
-        runPhase(
-            QStringLiteral("restartAwaitDown"),
-            [this](int) { return QJsonObject{{QStringLiteral("timeoutSec"), m_options.restartTimeoutSec}}; },
-            [this](const Results &down) {
-                const double stillOpen = ResultMerger::sum(down, QStringLiteral("stillOpen"));
-                if (stillOpen > 0) {
-                    m_findings.problems
-                        << QStringLiteral("restart: %1 connections stayed open; did the server restart?").arg(stillOpen);
-                    m_restartFailed = true;
-                }
-                if (--m_restartWaits == 0)
-                    restartAfterDown();
-            });
-        if (m_options.restartCommand.isEmpty()) {
-            Console::line(QStringLiteral("restart: restart tidingsd (pid %1) now; waiting up to %2 s for its "
-                                         "connections to drop")
-                              .arg(m_server.serverPid())
-                              .arg(m_options.restartTimeoutSec));
-            return;
-        }
-        Console::line(QStringLiteral("restart: running --restart-cmd"));
-        m_server.runRestartCommand(qint64(m_options.restartTimeoutSec * 1e9), [this](bool ok, const QString &error) {
-            if (!ok) {
-                m_findings.problems << QStringLiteral("restart: ") + error;
-                m_restartFailed = true;
+    runPhase(
+        QStringLiteral("restartPrepare"), [](int) { return QJsonObject(); },
+        [this](const Results &prepared) {
+            m_restartPrepare = {{QStringLiteral("held"), ResultMerger::sum(prepared, QStringLiteral("held"))}};
+            m_restartFailed = false;
+            m_restartWaits = m_options.restartCommand.isEmpty() ? 1 : 2;
+            m_restartStartNs = monotonicNs();
+            runPhase(
+                QStringLiteral("restartAwaitDown"),
+                [this](int) {
+                    return QJsonObject {{QStringLiteral("timeoutSec"), m_options.restartTimeoutSec}};
+                },
+                [this](const Results &down) {
+                    const double stillOpen = ResultMerger::sum(down, QStringLiteral("stillOpen"));
+                    if (stillOpen > 0) {
+                        m_findings.problems
+                            << QStringLiteral("restart: %1 connections stayed open; did the server restart?")
+                                   .arg(stillOpen);
+                        m_restartFailed = true;
+                    }
+                    if (--m_restartWaits == 0)
+                        restartAfterDown();
+                });
+            if (m_options.restartCommand.isEmpty()) {
+                Console::line(QStringLiteral("restart: restart tidingsd (pid %1) now; waiting up to %2 s for its "
+                                             "connections to drop")
+                                  .arg(m_server.serverPid())
+                                  .arg(m_options.restartTimeoutSec));
+                return;
             }
-            if (--m_restartWaits == 0)
-                restartAfterDown();
+            Console::line(QStringLiteral("restart: running --restart-cmd"));
+            m_server.runRestartCommand(
+                qint64(m_options.restartTimeoutSec * 1e9), [this](bool ok, const QString &error) {
+                    if (!ok) {
+                        m_findings.problems << QStringLiteral("restart: ") + error;
+                        m_restartFailed = true;
+                    }
+                    if (--m_restartWaits == 0)
+                        restartAfterDown();
+                });
         });
-    });
 }
 
 void Coordinator::restartAfterDown()
 {
     if (m_restartFailed) {
-        m_report.insert(QStringLiteral("restart"), QJsonObject{{QStringLiteral("failed"), true}});
+        m_report.insert(QStringLiteral("restart"), QJsonObject {{QStringLiteral("failed"), true}});
         next();
         return;
     }
     m_server.waitHealthy(qint64(m_options.restartTimeoutSec * 1e9), [this](bool healthy) {
         if (!healthy) {
-            m_findings.problems << QStringLiteral("restart: /healthz did not answer 200 within %1 s")
-                                       .arg(m_options.restartTimeoutSec);
-            m_report.insert(QStringLiteral("restart"), QJsonObject{{QStringLiteral("failed"), true}});
+            m_findings.problems
+                << QStringLiteral("restart: /healthz did not answer 200 within %1 s").arg(m_options.restartTimeoutSec);
+            m_report.insert(QStringLiteral("restart"), QJsonObject {{QStringLiteral("failed"), true}});
             next();
             return;
         }
-        m_restartPrepare.insert(QStringLiteral("downtimeSeconds"),
-                                std::round(nsToSec(monotonicNs() - m_restartStartNs) * 1000) / 1000);
+        m_restartPrepare.insert(
+            QStringLiteral("downtimeSeconds"), std::round(nsToSec(monotonicNs() - m_restartStartNs) * 1000) / 1000);
         Console::line(QStringLiteral("restart: server is back; publishing %1 notification(s) per user while the "
                                      "clients are away")
                           .arg(m_options.restartPublishes));
         runPhase(
             QStringLiteral("restartPublish"),
-            [this](int) { return QJsonObject{{QStringLiteral("perUser"), m_options.restartPublishes}}; },
+            [this](int) {
+                return QJsonObject {{QStringLiteral("perUser"), m_options.restartPublishes}};
+            },
             [this](const Results &published) {
                 m_restartPublish = published;
                 Console::line(QStringLiteral("restart: reconnecting and resuming every client"));
                 runPhase(
                     QStringLiteral("restartReconnect"),
                     [this](int) {
-                        return QJsonObject{{QStringLiteral("timeoutSec"), m_options.restartTimeoutSec},
-                                           {QStringLiteral("jitterMs"), m_options.reconnectJitterMs}};
+                        return QJsonObject {{QStringLiteral("timeoutSec"), m_options.restartTimeoutSec},
+                            {QStringLiteral("jitterMs"), m_options.reconnectJitterMs}};
                     },
                     [this](const Results &reconnected) {
-                        QJsonObject r =
-                            ResultMerger::restart(m_restartPrepare, m_restartPublish, reconnected, &m_findings);
+                        QJsonObject r
+                            = ResultMerger::restart(m_restartPrepare, m_restartPublish, reconnected, &m_findings);
                         r.insert(QStringLiteral("perUser"), m_options.restartPublishes);
                         r.insert(QStringLiteral("jitterMs"), m_options.reconnectJitterMs);
                         m_report.insert(QStringLiteral("restart"), r);
@@ -345,17 +356,19 @@ void Coordinator::restartAfterDown()
 
 void Coordinator::saveSessionsStep()
 {
-    runPhase(QStringLiteral("sessions"), [](int) { return QJsonObject(); }, [this](const Results &results) {
-        // Keep entries of devices this run did not use (a smaller run, other users).
-        SessionCache cache;
-        cache.load(m_options.sessionCache);
-        for (const QJsonObject &r : results)
-            cache.mergeJson(r.value(QLatin1String("sessions")).toObject());
-        QString error;
-        if (!cache.save(m_options.sessionCache, &error))
-            m_findings.warnings << error;
-        next();
-    });
+    runPhase(
+        QStringLiteral("sessions"), [](int) { return QJsonObject(); },
+        [this](const Results &results) {
+            // Keep entries of devices this run did not use (a smaller run, other users).
+            SessionCache cache;
+            cache.load(m_options.sessionCache);
+            for (const QJsonObject &r : results)
+                cache.mergeJson(r.value(QLatin1String("sessions")).toObject());
+            QString error;
+            if (!cache.save(m_options.sessionCache, &error))
+                m_findings.warnings << error;
+            next();
+        });
 }
 
 void Coordinator::finish()

@@ -29,7 +29,7 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     , m_wake(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {
     if (m_epoll >= 0 && m_wake >= 0) {
-        epoll_event event{};
+        epoll_event event {};
         event.events = EPOLLIN;
         event.data.fd = m_wake;
         epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
@@ -94,7 +94,7 @@ void EpollEventDispatcher::updateWatch(int fd)
     }
     if (m_unpollable.contains(fd))
         return;
-    epoll_event event{};
+    epoll_event event {};
     event.events = wanted;
     event.data.fd = fd;
     int rc = epoll_ctl(m_epoll, it->inEpoll ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event);

@@ -43,7 +43,7 @@ QStringView FrameScanner::value(QStringView frame, QLatin1String key)
         }
         qsizetype j = i;
         while (j < n && frame[j] != QLatin1Char(',') && frame[j] != QLatin1Char('}') && frame[j] != QLatin1Char(']')
-               && !isSpace(frame[j]))
+            && !isSpace(frame[j]))
             ++j;
         return frame.mid(i, j - i);
     }

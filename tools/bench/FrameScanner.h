@@ -20,10 +20,10 @@ public:
     struct Notification
     {
         qint64 seq = -1;
-        qint64 sentNs = 0;  // data.t: the publisher's monotonic send time
-        QStringView kind;   // data.k: lat | tp | bc | rs (which phase published it)
-        int round = -1;     // data.r: broadcast round
-        QStringView nonce;  // data.n: unique per publish, to check missed/duplicated
+        qint64 sentNs = 0; // data.t: the publisher's monotonic send time
+        QStringView kind; // data.k: lat | tp | bc | rs (which phase published it)
+        int round = -1; // data.r: broadcast round
+        QStringView nonce; // data.n: unique per publish, to check missed/duplicated
     };
 
     // The text of `"key": <value>`'s value: a string without its quotes (escapes are

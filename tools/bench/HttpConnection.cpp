@@ -166,7 +166,8 @@ bool HttpConnection::parseHead()
         else if (name == "transfer-encoding")
             chunked = value.toLower().contains("chunked");
         else if (name == "connection")
-            m_closeAfter = value.toLower().contains("close") || (m_closeAfter && !value.toLower().contains("keep-alive"));
+            m_closeAfter
+                = value.toLower().contains("close") || (m_closeAfter && !value.toLower().contains("keep-alive"));
         else if (name == "retry-after")
             m_response.retryAfterSec = value.toInt();
     }

@@ -25,9 +25,9 @@ struct HttpResponse
     int status = 0; // 0: no HTTP response (connection failed or dropped)
     QByteArray body;
     int retryAfterSec = -1; // Retry-After of a 429/503, -1 when absent
-    QString error;          // why status is 0
-    qint64 sentNs = 0;      // monotonic time the request was written
-    qint64 doneNs = 0;      // monotonic time the response was complete
+    QString error; // why status is 0
+    qint64 sentNs = 0; // monotonic time the request was written
+    qint64 doneNs = 0; // monotonic time the response was complete
     // The request failed on a reused keep-alive connection before any response byte
     // arrived: the server most likely closed the idle connection as we wrote, so
     // sending it again on a fresh connection is safe.
@@ -43,7 +43,8 @@ struct HttpResponse
         if (status == 0)
             return QStringLiteral("network error: %1").arg(error);
         const QString code = errorCode();
-        return code.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1 %2").arg(status).arg(code);
+        return code.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                              : QStringLiteral("HTTP %1 %2").arg(status).arg(code);
     }
 };
 

@@ -41,16 +41,8 @@ HttpPool::~HttpPool() = default;
 
 void HttpPool::request(HttpRequest request, Callback callback, Retry retry)
 {
-    m_queue.push_back(Job{std::move(request), std::move(callback), retry, 0, false});
+    m_queue.push_back(Job {std::move(request), std::move(callback), retry, 0, false});
     pump();
-}
-
-void HttpPool::closeIdle()
-{
-    for (int i : m_idle) {
-        if (m_connections[size_t(i)])
-            m_connections[size_t(i)]->close();
-    }
 }
 
 void HttpPool::pump()
@@ -89,8 +81,7 @@ void HttpPool::onDone(int i, HttpResponse &&response)
     }
     const bool again = job.attempts < job.retry.maxAttempts
         && ((response.status == 0 && job.retry.networkErrors) || (response.status == 429 && job.retry.rateLimited)
-            || ((response.status == 502 || response.status == 503 || response.status == 504)
-                && job.retry.unavailable));
+            || ((response.status == 502 || response.status == 503 || response.status == 504) && job.retry.unavailable));
     if (again) {
         int delayMs = 0;
         if (response.retryAfterSec >= 0)

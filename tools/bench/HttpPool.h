@@ -20,8 +20,8 @@ struct HttpRetry
 {
     int maxAttempts = 1;
     bool networkErrors = false; // status 0
-    bool rateLimited = false;   // 429, after Retry-After
-    bool unavailable = false;   // 502/503/504
+    bool rateLimited = false; // 429, after Retry-After
+    bool unavailable = false; // 502/503/504
 };
 
 // A fixed number of keep-alive connections and a FIFO of requests: the number of
@@ -33,7 +33,7 @@ public:
     using Callback = std::function<void(const HttpResponse &)>;
 
     using Retry = HttpRetry;
-    static Retry patient(int attempts = 30) { return Retry{attempts, true, true, true}; }
+    static Retry patient(int attempts = 30) { return Retry {attempts, true, true, true}; }
 
     // A request unanswered for this long fails like a dropped connection (and is
     // retried if its policy retries network errors).
@@ -46,8 +46,6 @@ public:
     [[nodiscard]] int pending() const { return int(m_queue.size()) + m_active + m_waitingRetry; }
     [[nodiscard]] int queued() const { return int(m_queue.size()); }
     [[nodiscard]] int size() const { return int(m_connections.size()); }
-    // Drops idle keep-alive connections, e.g. before the server restarts.
-    void closeIdle();
 
 Q_SIGNALS:
     void drained(); // nothing queued, in flight or waiting to retry

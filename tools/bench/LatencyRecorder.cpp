@@ -1,6 +1,5 @@
 #include "LatencyRecorder.h"
 
-
 #include <QFile>
 
 #include <algorithm>
@@ -8,11 +7,6 @@
 #include <cstring>
 
 namespace Tidings::Bench {
-
-void LatencyRecorder::merge(const LatencyRecorder &other)
-{
-    m_samples.insert(m_samples.end(), other.m_samples.begin(), other.m_samples.end());
-}
 
 qint64 LatencyRecorder::nearestRank(const std::vector<qint64> &sorted, double percent)
 {
@@ -47,9 +41,9 @@ QJsonObject LatencyRecorder::Summary::toJsonMs() const
 {
     auto ms = [](double ns) { return std::round(ns / 1e3) / 1e3; }; // ms with µs resolution
     return {{QStringLiteral("samples"), double(count)}, {QStringLiteral("min"), ms(double(min))},
-            {QStringLiteral("p50"), ms(double(p50))},   {QStringLiteral("p95"), ms(double(p95))},
-            {QStringLiteral("p99"), ms(double(p99))},   {QStringLiteral("max"), ms(double(max))},
-            {QStringLiteral("mean"), ms(mean)}};
+        {QStringLiteral("p50"), ms(double(p50))}, {QStringLiteral("p95"), ms(double(p95))},
+        {QStringLiteral("p99"), ms(double(p99))}, {QStringLiteral("max"), ms(double(max))},
+        {QStringLiteral("mean"), ms(mean)}};
 }
 
 bool LatencyRecorder::save(const QString &path) const

@@ -16,8 +16,6 @@ public:
     void reserve(size_t n) { m_samples.reserve(n); }
     void add(qint64 ns) { m_samples.push_back(ns); }
     void clear() { m_samples.clear(); }
-    void merge(const LatencyRecorder &other);
-    [[nodiscard]] size_t count() const { return m_samples.size(); }
 
     struct Summary
     {

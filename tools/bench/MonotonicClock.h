@@ -11,7 +11,7 @@ namespace Tidings::Bench {
 // time taken in another; unlike CLOCK_REALTIME it never jumps when NTP adjusts.
 inline qint64 monotonicNs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }

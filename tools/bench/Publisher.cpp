@@ -53,8 +53,8 @@ void Publisher::start(Mode mode, const QVector<Target> &targets, qint64 duration
     m_targeting.clear();
     m_targeting.reserve(targets.size());
     for (const Target &t : targets) {
-        m_targeting.push_back(QByteArrayLiteral("\"recipients\":")
-                              + QJsonDocument(QJsonArray{t.userId}).toJson(QJsonDocument::Compact));
+        m_targeting.push_back(
+            QByteArrayLiteral("\"recipients\":") + QJsonDocument(QJsonArray {t.userId}).toJson(QJsonDocument::Compact));
     }
     m_kind = kind.toLatin1();
     m_next = 0;
@@ -62,8 +62,7 @@ void Publisher::start(Mode mode, const QVector<Target> &targets, qint64 duration
     m_endNs = m_startNs + durationNs;
 }
 
-void Publisher::runPaced(const QVector<Target> &targets, double rate, qint64 durationNs, const QString &kind,
-                         int round)
+void Publisher::runPaced(const QVector<Target> &targets, double rate, qint64 durationNs, const QString &kind, int round)
 {
     start(Mode::Paced, targets, durationNs, kind, round);
     m_rate = rate;
@@ -123,8 +122,8 @@ void Publisher::issue(const Target *target, int round, bool reliable)
 {
     const QString nonce = m_nonceTag + QLatin1Char('-') + QString::number(++m_nonce);
     const int user = target ? target->user : -1;
-    const QByteArray targeting =
-        target ? m_targeting[int(target - m_targets.constData())] : QByteArrayLiteral("\"broadcast\":true");
+    const QByteArray targeting
+        = target ? m_targeting[int(target - m_targets.constData())] : QByteArrayLiteral("\"broadcast\":true");
     HttpRequest request;
     request.path = PublishPath;
     request.bearer = m_token;
@@ -133,8 +132,7 @@ void Publisher::issue(const Target *target, int round, bool reliable)
     if (m_stats.firstSendNs == 0)
         m_stats.firstSendNs = monotonicNs();
     m_pool.request(
-        std::move(request),
-        [this, user, nonce](const HttpResponse &response) { onResponse(response, user, nonce); },
+        std::move(request), [this, user, nonce](const HttpResponse &response) { onResponse(response, user, nonce); },
         reliable ? HttpPool::patient(60) : HttpPool::Retry());
 }
 

@@ -56,7 +56,6 @@ public:
     void broadcast(int round);
 
     [[nodiscard]] const Stats &stats() const { return m_stats; }
-    [[nodiscard]] bool running() const { return m_running; }
 
 Q_SIGNALS:
     void finished(); // the run ended and every response is in

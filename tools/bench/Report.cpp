@@ -59,16 +59,16 @@ QString percentiles(const QJsonObject &ms)
 void measurementRows(Table &t, const QJsonObject &m)
 {
     t.row(QStringLiteral("published (202) / not accepted"),
-          QStringLiteral("%1 / %2  (%3/s achieved)")
-              .arg(num(m, "accepted"), num(m, "failed"), num(m, "publishesPerSec", 1)));
-    t.row(QStringLiteral("delivered / expected"), QStringLiteral("%1 / %2  (duplicated %3, dropped connections %4)")
-                                                      .arg(num(m, "received"), num(m, "expected"),
-                                                           num(m, "duplicated"), num(m, "drops")));
+        QStringLiteral("%1 / %2  (%3/s achieved)")
+            .arg(num(m, "accepted"), num(m, "failed"), num(m, "publishesPerSec", 1)));
+    t.row(QStringLiteral("delivered / expected"),
+        QStringLiteral("%1 / %2  (duplicated %3, dropped connections %4)")
+            .arg(num(m, "received"), num(m, "expected"), num(m, "duplicated"), num(m, "drops")));
     t.row(QStringLiteral("deliveries/s"), num(m, "deliveriesPerSec", 1));
     t.row(QStringLiteral("publish->receive p50 / p95 / p99 / max"),
-          percentiles(m.value(QLatin1String("latencyMs")).toObject()));
+        percentiles(m.value(QLatin1String("latencyMs")).toObject()));
     t.row(QStringLiteral("publish request (-> 202) p50 / p95 / p99 / max"),
-          percentiles(m.value(QLatin1String("publishRequestMs")).toObject()));
+        percentiles(m.value(QLatin1String("publishRequestMs")).toObject()));
     t.row(QStringLiteral("bench CPU (busiest process)"), QStringLiteral("%1%").arg(num(m, "benchBusyPercent")));
     if (m.value(QLatin1String("maxQueued")).toDouble() > 0)
         t.row(QStringLiteral("bench backlog (max queued requests)"), num(m, "maxQueued"));
@@ -84,22 +84,22 @@ QString Report::table() const
 {
     Table t;
     const QJsonObject config = m_results.value(QLatin1String("config")).toObject();
-    t.section(QStringLiteral("tidings-bench %1: %2, %3 connections over %4 users, %5 process(es), scenario %6")
-                  .arg(m_results.value(QLatin1String("version")).toString(),
-                       config.value(QLatin1String("server")).toString(), num(config, "connections"),
-                       num(config, "users"), num(config, "processes"),
-                       config.value(QLatin1String("scenario")).toString()));
+    t.section(
+        QStringLiteral("tidings-bench %1: %2, %3 connections over %4 users, %5 process(es), scenario %6")
+            .arg(m_results.value(QLatin1String("version")).toString(), config.value(QLatin1String("server")).toString(),
+                num(config, "connections"), num(config, "users"), num(config, "processes"),
+                config.value(QLatin1String("scenario")).toString()));
 
     const QJsonObject setup = m_results.value(QLatin1String("setup")).toObject();
     if (!setup.isEmpty()) {
         t.section(QStringLiteral("Setup"));
         t.row(QStringLiteral("users created / existing / failed"),
-              QStringLiteral("%1 / %2 / %3").arg(num(setup, "usersCreated"), num(setup, "usersExisting"),
-                                                 num(setup, "userFailures")));
+            QStringLiteral("%1 / %2 / %3")
+                .arg(num(setup, "usersCreated"), num(setup, "usersExisting"), num(setup, "userFailures")));
         t.row(QStringLiteral("device sessions / failed"),
-              QStringLiteral("%1 / %2  (%3 refreshed from the session cache; setup took %4 s)")
-                  .arg(num(setup, "logins"), num(setup, "loginFailures"), num(setup, "reusedSessions"),
-                       num(setup, "seconds", 1)));
+            QStringLiteral("%1 / %2  (%3 refreshed from the session cache; setup took %4 s)")
+                .arg(num(setup, "logins"), num(setup, "loginFailures"), num(setup, "reusedSessions"),
+                    num(setup, "seconds", 1)));
     }
 
     const QJsonObject connect = m_results.value(QLatin1String("connect")).toObject();
@@ -107,22 +107,22 @@ QString Report::table() const
     if (!connect.isEmpty()) {
         t.section(QStringLiteral("Connections"));
         t.row(QStringLiteral("held (welcome received) / requested"),
-              QStringLiteral("%1 / %2").arg(num(connect, "held"), num(connect, "requested")));
+            QStringLiteral("%1 / %2").arg(num(connect, "held"), num(connect, "requested")));
         t.row(QStringLiteral("connect time, first open -> last welcome"),
-              QStringLiteral("%1 s").arg(num(connect, "seconds", 3)));
+            QStringLiteral("%1 s").arg(num(connect, "seconds", 3)));
         t.row(QStringLiteral("bench CPU during connect (busiest process)"),
-              QStringLiteral("%1%").arg(num(connect, "benchBusyPercent")));
+            QStringLiteral("%1%").arg(num(connect, "benchBusyPercent")));
         const QJsonObject reasons = connect.value(QLatin1String("failureReasons")).toObject();
         for (auto it = reasons.constBegin(); it != reasons.constEnd(); ++it)
             t.row(QStringLiteral("  failure: ") + it.key().left(LabelWidth - 11), num(it.value().toDouble()));
         if (memory.contains(QLatin1String("rssIdleKiB"))) {
             t.row(QStringLiteral("server RSS before connecting / idle"),
-                  QStringLiteral("%1 / %2").arg(kib(memory.value(QLatin1String("rssBeforeKiB")).toDouble()),
-                                                kib(memory.value(QLatin1String("rssIdleKiB")).toDouble())));
+                QStringLiteral("%1 / %2").arg(kib(memory.value(QLatin1String("rssBeforeKiB")).toDouble()),
+                    kib(memory.value(QLatin1String("rssIdleKiB")).toDouble())));
             t.row(QStringLiteral("server RSS per idle connection"),
-                  memory.contains(QLatin1String("perConnectionKiB"))
-                      ? QStringLiteral("%1 KiB").arg(num(memory, "perConnectionKiB", 2))
-                      : QStringLiteral("n/a"));
+                memory.contains(QLatin1String("perConnectionKiB"))
+                    ? QStringLiteral("%1 KiB").arg(num(memory, "perConnectionKiB", 2))
+                    : QStringLiteral("n/a"));
         } else {
             t.row(QStringLiteral("server RSS"), QStringLiteral("not measured (no --server-pid)"));
         }
@@ -150,10 +150,10 @@ QString Report::table() const
         const QJsonArray rounds = broadcast.value(QLatin1String("rounds")).toArray();
         t.section(QStringLiteral("Broadcast to every user (%1 rounds)").arg(rounds.size()));
         t.row(QStringLiteral("time until the last receives: median"),
-              broadcast.contains(QLatin1String("medianMs"))
-                  ? QStringLiteral("%1 ms  (min %2, max %3)")
-                        .arg(num(broadcast, "medianMs", 3), num(broadcast, "minMs", 3), num(broadcast, "maxMs", 3))
-                  : QStringLiteral("no complete round"));
+            broadcast.contains(QLatin1String("medianMs"))
+                ? QStringLiteral("%1 ms  (min %2, max %3)")
+                      .arg(num(broadcast, "medianMs", 3), num(broadcast, "minMs", 3), num(broadcast, "maxMs", 3))
+                : QStringLiteral("no complete round"));
         QStringList perRound;
         for (const QJsonValue &r : rounds) {
             const QJsonObject o = r.toObject();
@@ -172,21 +172,21 @@ QString Report::table() const
             t.row(QStringLiteral("failed"), QStringLiteral("see the problems below"));
         } else {
             t.row(QStringLiteral("restart begun -> /healthz answers"),
-                  QStringLiteral("%1 s").arg(num(restart, "downtimeSeconds", 3)));
+                QStringLiteral("%1 s").arg(num(restart, "downtimeSeconds", 3)));
             t.row(QStringLiteral("published while clients were away"),
-                  QStringLiteral("%1  (%2 per user)").arg(num(restart, "published"), num(restart, "perUser")));
+                QStringLiteral("%1  (%2 per user)").arg(num(restart, "published"), num(restart, "perUser")));
             t.row(QStringLiteral("resumed / clients"),
-                  QStringLiteral("%1 / %2  (attempts %3, resyncs %4, epoch changes %5)")
-                      .arg(num(restart, "ready"), num(restart, "clients"), num(restart, "attempts"),
-                           num(restart, "resyncs"), num(restart, "epochChanges")));
+                QStringLiteral("%1 / %2  (attempts %3, resyncs %4, epoch changes %5)")
+                    .arg(num(restart, "ready"), num(restart, "clients"), num(restart, "attempts"),
+                        num(restart, "resyncs"), num(restart, "epochChanges")));
             t.row(QStringLiteral("recovery, first reconnect -> last replayDone"),
-                  QStringLiteral("%1 s  (bench CPU %2%)")
-                      .arg(num(restart, "recoverySeconds", 3), num(restart, "benchBusyPercent")));
+                QStringLiteral("%1 s  (bench CPU %2%)")
+                    .arg(num(restart, "recoverySeconds", 3), num(restart, "benchBusyPercent")));
             t.row(QStringLiteral("replayed notifications (expected)"),
-                  QStringLiteral("%1 (%2)").arg(num(restart, "received"), num(restart, "expected")));
+                QStringLiteral("%1 (%2)").arg(num(restart, "received"), num(restart, "expected")));
             t.row(QStringLiteral("missed / duplicated"),
-                  QStringLiteral("%1 / %2  (unconfirmed extra %3)")
-                      .arg(num(restart, "missed"), num(restart, "duplicated"), num(restart, "extra")));
+                QStringLiteral("%1 / %2  (unconfirmed extra %3)")
+                    .arg(num(restart, "missed"), num(restart, "duplicated"), num(restart, "extra")));
         }
     }
 

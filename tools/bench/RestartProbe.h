@@ -22,11 +22,11 @@ public:
     struct Result
     {
         qint64 devices = 0;
-        qint64 expected = 0;   // sum over devices of their user's expected notifications
-        qint64 received = 0;   // distinct expected notifications that arrived
-        qint64 missed = 0;     // expected but never arrived
+        qint64 expected = 0; // sum over devices of their user's expected notifications
+        qint64 received = 0; // distinct expected notifications that arrived
+        qint64 missed = 0; // expected but never arrived
         qint64 duplicated = 0; // the same notification (nonce) arrived more than once
-        qint64 extra = 0;      // arrived, tagged for this phase, but never confirmed by a 202
+        qint64 extra = 0; // arrived, tagged for this phase, but never confirmed by a 202
     };
     [[nodiscard]] Result verify() const;
 

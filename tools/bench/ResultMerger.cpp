@@ -61,8 +61,7 @@ QJsonObject ResultMerger::sumObjects(const Results &results, const QString &key)
     return total;
 }
 
-void ResultMerger::addBenchLoad(QJsonObject *section, const Results &results, const QString &label,
-                                Findings *findings)
+void ResultMerger::addBenchLoad(QJsonObject *section, const Results &results, const QString &label, Findings *findings)
 {
     double busiest = 0;
     for (const QJsonObject &r : results) {
@@ -83,13 +82,15 @@ QJsonObject ResultMerger::setup(const Results &results, Findings *findings)
 {
     QJsonObject s;
     for (const char *key : {"users", "usersCreated", "usersExisting", "userFailures", "devices", "logins",
-                            "loginFailures", "reusedSessions"})
+             "loginFailures", "reusedSessions"})
         s.insert(QLatin1String(key), sum(results, QLatin1String(key)));
     s.insert(QStringLiteral("seconds"), rounded(latest(results, QStringLiteral("seconds")), 3));
     if (s.value(QLatin1String("userFailures")).toDouble() > 0)
-        findings->warnings << QStringLiteral("%1 users could not be created").arg(s.value(QLatin1String("userFailures")).toDouble());
+        findings->warnings
+            << QStringLiteral("%1 users could not be created").arg(s.value(QLatin1String("userFailures")).toDouble());
     if (s.value(QLatin1String("loginFailures")).toDouble() > 0)
-        findings->problems << QStringLiteral("%1 device logins failed").arg(s.value(QLatin1String("loginFailures")).toDouble());
+        findings->problems
+            << QStringLiteral("%1 device logins failed").arg(s.value(QLatin1String("loginFailures")).toDouble());
     return s;
 }
 
@@ -127,9 +128,9 @@ QJsonObject ResultMerger::measurement(const Results &results, const QString &lab
     const double received = m.value(QLatin1String("received")).toDouble();
     m.insert(QStringLiteral("publishSeconds"), firstSend > 0 ? seconds(lastDone - firstSend) : 0.0);
     m.insert(QStringLiteral("publishesPerSec"),
-             lastDone > firstSend && firstSend > 0 ? rounded(accepted / ((lastDone - firstSend) / 1e9), 1) : 0.0);
+        lastDone > firstSend && firstSend > 0 ? rounded(accepted / ((lastDone - firstSend) / 1e9), 1) : 0.0);
     m.insert(QStringLiteral("deliveriesPerSec"),
-             lastRecv > firstSend && firstSend > 0 ? rounded(received / ((lastRecv - firstSend) / 1e9), 1) : 0.0);
+        lastRecv > firstSend && firstSend > 0 ? rounded(received / ((lastRecv - firstSend) / 1e9), 1) : 0.0);
 
     LatencyRecorder latency;
     LatencyRecorder http;
@@ -151,7 +152,9 @@ QJsonObject ResultMerger::measurement(const Results &results, const QString &lab
                                   .arg(label)
                                   .arg(m.value(QLatin1String("duplicated")).toDouble());
     if (m.value(QLatin1String("failed")).toDouble() > 0)
-        findings->warnings << QStringLiteral("%1: %2 publishes not accepted").arg(label).arg(m.value(QLatin1String("failed")).toDouble());
+        findings->warnings << QStringLiteral("%1: %2 publishes not accepted")
+                                  .arg(label)
+                                  .arg(m.value(QLatin1String("failed")).toDouble());
     if (m.value(QLatin1String("drops")).toDouble() > 0)
         findings->warnings << QStringLiteral("%1: the server dropped %2 connections (they resumed)")
                                   .arg(label)
@@ -170,8 +173,8 @@ QJsonObject ResultMerger::broadcastRound(const Results &results, Findings *findi
     r.insert(QStringLiteral("lastReceiveMs"), rounded(latest(results, QStringLiteral("maxLatencyNs")) / 1e6, 3));
     r.insert(QStringLiteral("accepted"), sum(results, QStringLiteral("accepted")));
     r.insert(QStringLiteral("complete"), received >= expected);
-    addBenchLoad(&r, results, QStringLiteral("broadcast round %1").arg(r.value(QLatin1String("round")).toInt()),
-                 findings);
+    addBenchLoad(
+        &r, results, QStringLiteral("broadcast round %1").arg(r.value(QLatin1String("round")).toInt()), findings);
     if (received < expected)
         findings->problems << QStringLiteral("broadcast round %1: %2 of %3 connections received it")
                                   .arg(r.value(QLatin1String("round")).toInt())
@@ -195,7 +198,7 @@ QJsonObject ResultMerger::broadcast(const QVector<QJsonObject> &rounds)
             times.push_back(qint64(r.value(QLatin1String("lastReceiveMs")).toDouble() * 1000));
     }
     std::sort(times.begin(), times.end());
-    QJsonObject b{{QStringLiteral("rounds"), list}, {QStringLiteral("completeRounds"), int(times.size())}};
+    QJsonObject b {{QStringLiteral("rounds"), list}, {QStringLiteral("completeRounds"), int(times.size())}};
     if (!times.empty()) {
         b.insert(QStringLiteral("medianMs"), double(LatencyRecorder::nearestRank(times, 50)) / 1000);
         b.insert(QStringLiteral("minMs"), double(times.front()) / 1000);
@@ -204,14 +207,14 @@ QJsonObject ResultMerger::broadcast(const QVector<QJsonObject> &rounds)
     return b;
 }
 
-QJsonObject ResultMerger::restart(const QJsonObject &prepare, const Results &publish, const Results &reconnect,
-                                  Findings *findings)
+QJsonObject ResultMerger::restart(
+    const QJsonObject &prepare, const Results &publish, const Results &reconnect, Findings *findings)
 {
     QJsonObject r = prepare;
     r.insert(QStringLiteral("published"), sum(publish, QStringLiteral("accepted")));
     r.insert(QStringLiteral("publishFailures"), sumObjects(publish, QStringLiteral("failures")));
-    for (const char *key : {"clients", "ready", "failed", "attempts", "resyncs", "epochChanges", "replayed",
-                            "expected", "received", "missed", "duplicated", "extra"})
+    for (const char *key : {"clients", "ready", "failed", "attempts", "resyncs", "epochChanges", "replayed", "expected",
+             "received", "missed", "duplicated", "extra"})
         r.insert(QLatin1String(key), sum(reconnect, QLatin1String(key)));
     const double first = earliest(reconnect, QStringLiteral("firstOpenNs"));
     const double last = latest(reconnect, QStringLiteral("lastReadyNs"));
@@ -221,13 +224,15 @@ QJsonObject ResultMerger::restart(const QJsonObject &prepare, const Results &pub
 
     auto value = [&r](const char *key) { return r.value(QLatin1String(key)).toDouble(); };
     if (value("failed") > 0)
-        findings->problems << QStringLiteral("restart: %1 of %2 clients did not resume").arg(value("failed")).arg(value("clients"));
+        findings->problems
+            << QStringLiteral("restart: %1 of %2 clients did not resume").arg(value("failed")).arg(value("clients"));
     if (value("missed") > 0)
         findings->problems << QStringLiteral("restart: %1 notifications missed").arg(value("missed"));
     if (value("duplicated") > 0)
         findings->problems << QStringLiteral("restart: %1 notifications duplicated").arg(value("duplicated"));
     if (sum(publish, QStringLiteral("failed")) > 0)
-        findings->problems << QStringLiteral("restart: %1 publishes were not accepted").arg(sum(publish, QStringLiteral("failed")));
+        findings->problems
+            << QStringLiteral("restart: %1 publishes were not accepted").arg(sum(publish, QStringLiteral("failed")));
     if (value("resyncs") > 0)
         findings->warnings << QStringLiteral("restart: %1 clients were told to resync").arg(value("resyncs"));
     if (value("extra") > 0)

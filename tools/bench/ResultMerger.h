@@ -27,8 +27,8 @@ public:
     [[nodiscard]] static QJsonObject measurement(const Results &results, const QString &label, Findings *findings);
     [[nodiscard]] static QJsonObject broadcastRound(const Results &results, Findings *findings);
     [[nodiscard]] static QJsonObject broadcast(const QVector<QJsonObject> &rounds);
-    [[nodiscard]] static QJsonObject restart(const QJsonObject &prepare, const Results &publish,
-                                             const Results &reconnect, Findings *findings);
+    [[nodiscard]] static QJsonObject restart(
+        const QJsonObject &prepare, const Results &publish, const Results &reconnect, Findings *findings);
 
     [[nodiscard]] static double sum(const Results &results, const QString &key);
     [[nodiscard]] static double earliest(const Results &results, const QString &key); // smallest positive

@@ -40,11 +40,6 @@ qint64 ServerControl::rssKiB(const QString &pid)
     return statusField(pid, QByteArrayLiteral("VmRSS:"));
 }
 
-qint64 ServerControl::peakRssKiB(const QString &pid)
-{
-    return statusField(pid, QByteArrayLiteral("VmHWM:"));
-}
-
 qint64 ServerControl::serverRssKiB() const
 {
     return m_serverPid > 0 ? rssKiB(QString::number(m_serverPid)) : -1;
@@ -64,21 +59,20 @@ void ServerControl::runRestartCommand(qint64 timeoutNs, std::function<void(bool,
     auto timer = std::make_shared<QTimer>();
     timer->setSingleShot(true);
     connect(timer.get(), &QTimer::timeout, this, [process] { process->kill(); });
-    connect(process, &QProcess::finished, this,
-            [this, output, timer, done](int exitCode, QProcess::ExitStatus status) {
-                timer->stop();
-                const QList<QByteArray> lines = output->trimmed().split('\n');
-                bool isPid = false;
-                const qint64 pid = lines.value(lines.size() - 1).trimmed().toLongLong(&isPid);
-                if (isPid && pid > 0) {
-                    m_serverPid = pid;
-                    Console::line(QStringLiteral("restart-cmd: new server pid %1").arg(pid));
-                }
-                if (status != QProcess::NormalExit || exitCode != 0)
-                    done(false, QStringLiteral("--restart-cmd failed (exit code %1)").arg(exitCode));
-                else
-                    done(true, QString());
-            });
+    connect(process, &QProcess::finished, this, [this, output, timer, done](int exitCode, QProcess::ExitStatus status) {
+        timer->stop();
+        const QList<QByteArray> lines = output->trimmed().split('\n');
+        bool isPid = false;
+        const qint64 pid = lines.value(lines.size() - 1).trimmed().toLongLong(&isPid);
+        if (isPid && pid > 0) {
+            m_serverPid = pid;
+            Console::line(QStringLiteral("restart-cmd: new server pid %1").arg(pid));
+        }
+        if (status != QProcess::NormalExit || exitCode != 0)
+            done(false, QStringLiteral("--restart-cmd failed (exit code %1)").arg(exitCode));
+        else
+            done(true, QString());
+    });
     connect(process, &QProcess::errorOccurred, this, [done, process](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             done(false, QStringLiteral("--restart-cmd could not start: %1").arg(process->errorString()));

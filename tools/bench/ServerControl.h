@@ -23,7 +23,6 @@ public:
 
     // VmRSS in KiB of `pid` ("self" for this process); -1 when unreadable.
     [[nodiscard]] static qint64 rssKiB(const QString &pid);
-    [[nodiscard]] static qint64 peakRssKiB(const QString &pid); // VmHWM
     [[nodiscard]] qint64 serverPid() const { return m_serverPid; }
     [[nodiscard]] qint64 serverRssKiB() const;
 

@@ -46,7 +46,7 @@ bool SessionCache::save(const QString &path, QString *error) const
     }
     // Refresh tokens are credentials (of bench users only, but still).
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("sessions"), toJson()}}).toJson(QJsonDocument::Compact));
+    f.write(QJsonDocument(QJsonObject {{QStringLiteral("sessions"), toJson()}}).toJson(QJsonDocument::Compact));
     if (!f.commit()) {
         *error = QStringLiteral("cannot write the session cache %1: %2").arg(path, f.errorString());
         return false;
@@ -58,8 +58,9 @@ QJsonObject SessionCache::toJson() const
 {
     QJsonObject o;
     for (auto it = m_entries.constBegin(); it != m_entries.constEnd(); ++it) {
-        o.insert(it.key(), QJsonObject{{QStringLiteral("refreshToken"), it->refreshToken},
-                                       {QStringLiteral("deviceId"), it->deviceId}});
+        o.insert(it.key(),
+            QJsonObject {
+                {QStringLiteral("refreshToken"), it->refreshToken}, {QStringLiteral("deviceId"), it->deviceId}});
     }
     return o;
 }

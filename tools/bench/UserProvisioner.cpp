@@ -37,17 +37,16 @@ QString UserProvisioner::username(int user) const
     return m_options.userPrefix + QString::number(user).rightJustified(m_usernameWidth, QLatin1Char('0'));
 }
 
-HttpRequest UserProvisioner::loginRequest(const QString &username, const QString &password,
-                                          const QString &deviceKey) const
+HttpRequest UserProvisioner::loginRequest(
+    const QString &username, const QString &password, const QString &deviceKey) const
 {
     HttpRequest r;
     r.path = QByteArrayLiteral("/api/auth/login");
-    const QString deviceId =
-        QUuid::createUuidV5(DeviceNamespace, username + QLatin1Char('/') + deviceKey).toString(QUuid::WithoutBraces);
-    r.body = json(QJsonObject{{QStringLiteral("username"), username},
-                   {QStringLiteral("password"), password},
-                   {QStringLiteral("deviceName"), QString(QStringLiteral("tidings-bench ") + deviceKey)},
-                   {QStringLiteral("deviceId"), deviceId}});
+    const QString deviceId
+        = QUuid::createUuidV5(DeviceNamespace, username + QLatin1Char('/') + deviceKey).toString(QUuid::WithoutBraces);
+    r.body = json(QJsonObject {{QStringLiteral("username"), username}, {QStringLiteral("password"), password},
+        {QStringLiteral("deviceName"), QString(QStringLiteral("tidings-bench ") + deviceKey)},
+        {QStringLiteral("deviceId"), deviceId}});
     return r;
 }
 
@@ -71,8 +70,8 @@ void UserProvisioner::reportFailure(const QString &what, const HttpResponse &res
 {
     if (response.status == 429 && !m_rateLimitWarned) {
         m_rateLimitWarned = true;
-        Console::line(QStringLiteral("warning: the server rate-limits %1 (429); raise its [limits] for the bench")
-                          .arg(what));
+        Console::line(
+            QStringLiteral("warning: the server rate-limits %1 (429); raise its [limits] for the bench").arg(what));
     }
     if (m_failuresShown++ < MaxFailuresShown)
         Console::line(QStringLiteral("%1 failed: %2 %3")
@@ -94,19 +93,19 @@ void UserProvisioner::finishWhenDrained(std::function<void()> done)
 
 void UserProvisioner::loginAdmin(const QString &tag, std::function<void(bool, const QString &)> done)
 {
-    m_pool.request(loginRequest(m_options.adminUser, m_options.adminPassword, QStringLiteral("admin ") + tag),
-                   [this, done](const HttpResponse &response) {
-                       Session s = sessionFrom(response);
-                       if (!s.ok) {
-                           done(false, QStringLiteral("admin login as '%1': %2")
-                                           .arg(m_options.adminUser, response.describe()));
-                           return;
-                       }
-                       m_admin = s;
-                       done(true, QString());
-                   },
-                   // Few attempts: a server that is not there should fail the run quickly.
-                   HttpPool::patient(5));
+    m_pool.request(
+        loginRequest(m_options.adminUser, m_options.adminPassword, QStringLiteral("admin ") + tag),
+        [this, done](const HttpResponse &response) {
+            Session s = sessionFrom(response);
+            if (!s.ok) {
+                done(false, QStringLiteral("admin login as '%1': %2").arg(m_options.adminUser, response.describe()));
+                return;
+            }
+            m_admin = s;
+            done(true, QString());
+        },
+        // Few attempts: a server that is not there should fail the run quickly.
+        HttpPool::patient(5));
 }
 
 void UserProvisioner::createUsers(const QVector<int> &users, std::function<void()> done)
@@ -117,11 +116,10 @@ void UserProvisioner::createUsers(const QVector<int> &users, std::function<void(
         r.path = QByteArrayLiteral("/api/admin/users");
         r.bearer = m_admin.accessToken;
         const QString name = username(u);
-        r.body = json(QJsonObject{{QStringLiteral("username"), name},
-                       {QStringLiteral("password"), m_options.password},
-                       {QStringLiteral("role"), QStringLiteral("user")},
-                       {QStringLiteral("displayName"), QStringLiteral("Bench user %1").arg(u)},
-                       {QStringLiteral("email"), QString(name + QStringLiteral("@bench.invalid"))}});
+        r.body = json(QJsonObject {{QStringLiteral("username"), name}, {QStringLiteral("password"), m_options.password},
+            {QStringLiteral("role"), QStringLiteral("user")},
+            {QStringLiteral("displayName"), QStringLiteral("Bench user %1").arg(u)},
+            {QStringLiteral("email"), QString(name + QStringLiteral("@bench.invalid"))}});
         m_pool.request(
             r,
             [this, u, total](const HttpResponse &response) {
@@ -143,15 +141,15 @@ void UserProvisioner::createUsers(const QVector<int> &users, std::function<void(
                                       .arg(m_counts.usersCreated)
                                       .arg(m_counts.usersExisting)
                                       .arg(m_counts.userFailures),
-                                  doneCount == total);
+                    doneCount == total);
             },
             HttpPool::patient());
     }
     finishWhenDrained(std::move(done));
 }
 
-void UserProvisioner::loginDevices(const QVector<Device> &devices, const SessionCache *cache,
-                                   std::function<void()> done)
+void UserProvisioner::loginDevices(
+    const QVector<Device> &devices, const SessionCache *cache, std::function<void()> done)
 {
     m_devices = devices;
     m_sessions = QVector<Session>(devices.size());
@@ -165,7 +163,7 @@ void UserProvisioner::loginDevices(const QVector<Device> &devices, const Session
         }
         HttpRequest r;
         r.path = QByteArrayLiteral("/api/auth/refresh");
-        r.body = json(QJsonObject{{QStringLiteral("refreshToken"), cache->value(key).refreshToken}});
+        r.body = json(QJsonObject {{QStringLiteral("refreshToken"), cache->value(key).refreshToken}});
         m_pool.request(
             r,
             [this, k, total](const HttpResponse &response) {
@@ -177,7 +175,7 @@ void UserProvisioner::loginDevices(const QVector<Device> &devices, const Session
                     loginDevice(k, total); // spent, expired or from another database: log in
                 }
             },
-            HttpPool::Retry{10, false, true, true});
+            HttpPool::Retry {10, false, true, true});
     }
     finishWhenDrained(std::move(done));
 }
@@ -209,7 +207,7 @@ void UserProvisioner::deviceDone(int k, int total, Session session, const HttpRe
                           .arg(total)
                           .arg(m_counts.reused)
                           .arg(m_counts.loginFailures),
-                      doneCount == total);
+        doneCount == total);
 }
 
 QJsonObject UserProvisioner::sessionsForCache() const
@@ -218,7 +216,7 @@ QJsonObject UserProvisioner::sessionsForCache() const
     for (int k = 0; k < m_sessions.size() && k < m_devices.size(); ++k) {
         if (m_sessions[k].ok)
             cache.insert(SessionCache::key(username(m_devices[k].user), m_devices[k].connection),
-                         {m_sessions[k].refreshToken, m_sessions[k].deviceId});
+                {m_sessions[k].refreshToken, m_sessions[k].deviceId});
     }
     return cache.toJson();
 }
@@ -232,7 +230,7 @@ void UserProvisioner::refreshExpiring(qint64 validUntilNs, std::function<void(QV
             continue;
         HttpRequest r;
         r.path = QByteArrayLiteral("/api/auth/refresh");
-        r.body = json(QJsonObject{{QStringLiteral("refreshToken"), s.refreshToken}});
+        r.body = json(QJsonObject {{QStringLiteral("refreshToken"), s.refreshToken}});
         // No retry on network errors: refresh tokens are single-use, and a retried
         // request whose first attempt did arrive would revoke the whole family.
         m_pool.request(
@@ -248,7 +246,7 @@ void UserProvisioner::refreshExpiring(qint64 validUntilNs, std::function<void(QV
                     reportFailure(QStringLiteral("token refresh"), response);
                 }
             },
-            HttpPool::Retry{10, false, true, true});
+            HttpPool::Retry {10, false, true, true});
     }
     finishWhenDrained([done, refreshed] { done(*refreshed); });
 }

@@ -70,8 +70,8 @@ public:
     [[nodiscard]] const Counts &counts() const { return m_counts; }
 
 private:
-    [[nodiscard]] HttpRequest loginRequest(const QString &username, const QString &password,
-                                           const QString &deviceKey) const;
+    [[nodiscard]] HttpRequest loginRequest(
+        const QString &username, const QString &password, const QString &deviceKey) const;
     [[nodiscard]] static Session sessionFrom(const HttpResponse &response);
     void loginDevice(int k, int total);
     void deviceDone(int k, int total, Session session, const HttpResponse &response);

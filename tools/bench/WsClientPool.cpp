@@ -27,7 +27,7 @@ bool transient(WsClientPool::State s)
 QString frameText(const char *event, const QJsonObject &data)
 {
     return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("event"), QLatin1String(event)}, {QStringLiteral("data"), data}})
+        QJsonDocument(QJsonObject {{QStringLiteral("event"), QLatin1String(event)}, {QStringLiteral("data"), data}})
             .toJson(QJsonDocument::Compact));
 }
 } // namespace
@@ -74,6 +74,7 @@ void WsClientPool::setState(int i, State s)
 
 void WsClientPool::connectAll()
 {
+    m_failureReasons.clear();
     m_roundFirstOpenNs = 0;
     m_roundLastReadyNs = 0;
     m_retryDeadlineNs = 0;
@@ -91,13 +92,14 @@ void WsClientPool::connectAll()
 
 void WsClientPool::reconnectAll(int jitterMs, qint64 deadlineNs)
 {
+    m_failureReasons.clear();
     m_roundFirstOpenNs = 0;
     m_roundLastReadyNs = 0;
     m_retryDeadlineNs = deadlineNs;
     for (int i = 0; i < m_clients.size(); ++i) {
         Client &c = m_clients[i];
-        if (c.state != State::Idle && c.state != State::Failed)
-            continue;
+        if (c.state != State::Idle)
+            continue; // open, or never connected: neither belongs to this storm
         c.resume = !c.epoch.isEmpty();
         c.retry = true;
         c.attempts = 0;
@@ -178,10 +180,10 @@ void WsClientPool::open(int i)
     socket->setProxy(QNetworkProxy::NoProxy);
     c.socket = socket;
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, i, socket](const QString &message) { onText(i, socket, message); });
+        [this, i, socket](const QString &message) { onText(i, socket, message); });
     connect(socket, &QWebSocket::disconnected, this, [this, i, socket] { onDisconnected(i, socket); });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this, i, socket](QAbstractSocket::SocketError) { onError(i, socket); });
+        [this, i, socket](QAbstractSocket::SocketError) { onError(i, socket); });
 
     QNetworkRequest request(m_url);
     request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + c.token);
@@ -210,8 +212,8 @@ qint64 WsClientPool::backoffMs(int attempts) const
 {
     // Exponential backoff with full jitter: uniformly random up to base * 2^(n-1),
     // capped, so a crowd that failed together spreads out instead of retrying in step.
-    const qint64 ceiling = std::min<qint64>(m_options.backoffMaxMs,
-                                            qint64(m_options.backoffBaseMs) << std::min(std::max(attempts - 1, 0), 16));
+    const qint64 ceiling = std::min<qint64>(
+        m_options.backoffMaxMs, qint64(m_options.backoffBaseMs) << std::min(std::max(attempts - 1, 0), 16));
     return qint64(QRandomGenerator::global()->bounded(quint64(ceiling) + 1));
 }
 
@@ -285,8 +287,8 @@ void WsClientPool::onWelcome(int i, qint64 nowNs, const QJsonObject &data)
         if (epoch != c.epoch)
             ++m_counters.epochChanges;
         // Resume with what we remember; a changed epoch must make the server answer resync.
-        c.socket->sendTextMessage(frameText(WsEvent::Resume, {{QStringLiteral("epoch"), c.epoch},
-                                                              {QStringLiteral("sinceSeq"), double(c.lastSeq)}}));
+        c.socket->sendTextMessage(frameText(
+            WsEvent::Resume, {{QStringLiteral("epoch"), c.epoch}, {QStringLiteral("sinceSeq"), double(c.lastSeq)}}));
         c.epoch = epoch;
         c.attemptNs = nowNs;
         setState(i, State::Resuming);
@@ -313,11 +315,11 @@ void WsClientPool::onNotification(int i, qint64 recvNs, QStringView frame)
     if (c.state == State::Resuming)
         ++m_counters.replayed;
     if (m_options.ack && c.socket) {
-        const QJsonObject notification =
-            QJsonDocument::fromJson(frame.toUtf8()).object().value(QLatin1String("data")).toObject();
+        const QJsonObject notification
+            = QJsonDocument::fromJson(frame.toUtf8()).object().value(QLatin1String("data")).toObject();
         const QString id = notification.value(QLatin1String("id")).toString();
         if (!id.isEmpty())
-            c.socket->sendTextMessage(frameText(WsEvent::Ack, {{QStringLiteral("ids"), QJsonArray{id}}}));
+            c.socket->sendTextMessage(frameText(WsEvent::Ack, {{QStringLiteral("ids"), QJsonArray {id}}}));
     }
     if (m_onNotification)
         m_onNotification(i, recvNs, n, frame);
@@ -380,8 +382,9 @@ void WsClientPool::sweep()
     for (int i = 0; i < m_clients.size(); ++i) {
         const Client &c = m_clients[i];
         if ((c.state == State::Connecting || c.state == State::Resuming) && now - c.attemptNs > m_options.timeoutNs)
-            attemptFailed(i, c.state == State::Connecting ? QStringLiteral("timed out waiting for welcome")
-                                                          : QStringLiteral("timed out waiting for replayDone"));
+            attemptFailed(i,
+                c.state == State::Connecting ? QStringLiteral("timed out waiting for welcome")
+                                             : QStringLiteral("timed out waiting for replayDone"));
     }
 }
 

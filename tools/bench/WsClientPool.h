@@ -30,12 +30,12 @@ class WsClientPool : public QObject
     Q_OBJECT
 public:
     enum class State : quint8 {
-        Idle,       // not connected (never, or parked after a drop)
-        Queued,     // waiting for a handshake slot or for its backoff delay
+        Idle, // not connected (never, or parked after a drop)
+        Queued, // waiting for a handshake slot or for its backoff delay
         Connecting, // socket opened, waiting for welcome
-        Resuming,   // welcome received, resume sent, waiting for replayDone/resync
-        Open,       // ready: welcomed (and resumed, when resuming)
-        Failed,     // gave up
+        Resuming, // welcome received, resume sent, waiting for replayDone/resync
+        Open, // ready: welcomed (and resumed, when resuming)
+        Failed, // gave up
     };
     static constexpr int StateCount = 6;
 
@@ -47,12 +47,12 @@ public:
         qint64 lastSeq = 0;
         qint64 welcomeHeadSeq = 0;
         qint64 attemptNs = 0; // start of the current open (or resume) attempt
-        qint64 readyNs = 0;   // when it last became Open
+        qint64 readyNs = 0; // when it last became Open
         int user = 0;
         int attempts = 0; // in the current connect/reconnect round
         State state = State::Idle;
         bool resume = false; // send `resume` after welcome
-        bool retry = false;  // retry failed attempts with backoff
+        bool retry = false; // retry failed attempts with backoff
     };
 
     struct Counters
@@ -62,13 +62,13 @@ public:
         qint64 resyncs = 0;
         qint64 epochChanges = 0;
         qint64 duplicates = 0; // notifications with seq <= the client's lastSeq
-        qint64 gaps = 0;       // seq jumped by more than one (informational)
-        qint64 replayed = 0;   // notifications received while resuming
+        qint64 gaps = 0; // seq jumped by more than one (informational)
+        qint64 replayed = 0; // notifications received while resuming
         qint64 serverErrors = 0;
     };
 
-    using NotificationHandler =
-        std::function<void(int client, qint64 recvNs, const FrameScanner::Notification &, QStringView frame)>;
+    using NotificationHandler
+        = std::function<void(int client, qint64 recvNs, const FrameScanner::Notification &, QStringView frame)>;
 
     struct Options
     {
@@ -90,7 +90,7 @@ public:
 
     // Opens every Idle/Failed client without resume and without retries.
     void connectAll();
-    // Reconnects every client that is not Open and resumes from its (epoch, lastSeq),
+    // Reconnects every Idle client (dropped and parked) and resumes from its (epoch, lastSeq),
     // retrying with exponential backoff and full jitter until `deadlineNs`. The
     // first attempts are spread over `jitterMs`.
     void reconnectAll(int jitterMs, qint64 deadlineNs);
@@ -101,13 +101,13 @@ public:
     [[nodiscard]] int size() const { return int(m_clients.size()); }
     [[nodiscard]] const Client &client(int i) const { return m_clients[i]; }
     [[nodiscard]] int count(State s) const { return m_stateCount[int(s)]; }
-    [[nodiscard]] int busy() const
-    {
-        return count(State::Queued) + count(State::Connecting) + count(State::Resuming);
-    }
+    [[nodiscard]] int busy() const { return count(State::Queued) + count(State::Connecting) + count(State::Resuming); }
     [[nodiscard]] const Counters &counters() const { return m_counters; }
+    // Why attempts failed since the last connectAll/reconnectAll (and drops' reconnects).
     [[nodiscard]] const QHash<QString, int> &failureReasons() const { return m_failureReasons; }
+    // Close codes of dropped open connections (1008: the server's send buffer overflowed).
     [[nodiscard]] const QHash<int, int> &dropCloseCodes() const { return m_dropCloseCodes; }
+    void clearDropCloseCodes() { m_dropCloseCodes.clear(); }
     // First open and last Open transition since the last connectAll/reconnectAll.
     [[nodiscard]] qint64 roundFirstOpenNs() const { return m_roundFirstOpenNs; }
     [[nodiscard]] qint64 roundLastReadyNs() const { return m_roundLastReadyNs; }

@@ -24,7 +24,7 @@ namespace {
 // default of 1,024. Returns the limit now in force.
 rlim_t raiseOpenFileLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 1024;
     if (limit.rlim_cur < limit.rlim_max) {
@@ -71,8 +71,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("tidings-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDINGS_BENCH_VERSION));
 
-    const BenchOptionsParseResult parsed =
-        BenchOptions::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    const BenchOptionsParseResult parsed
+        = BenchOptions::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
     if (!parsed.options) {
         writeTo(parsed.exitCode == 0 ? stdout : stderr, parsed.message);
         return parsed.exitCode;
@@ -83,12 +83,13 @@ int main(int argc, char **argv)
     const qint64 perProcess = (options.connections + options.processes - 1) / options.processes;
     const qint64 needed = perProcess + options.concurrency + options.setupConcurrency + 64;
     if (rlim_t(needed) > fileLimit) {
-        writeTo(stderr, QStringLiteral("%1 connections per process need about %2 file descriptors, but the limit is "
-                                       "%3: use --processes %4 or raise the hard limit (ulimit -Hn)\n")
-                            .arg(perProcess)
-                            .arg(needed)
-                            .arg(qulonglong(fileLimit))
-                            .arg((options.connections + options.concurrency + 64) / qint64(fileLimit) + 1));
+        writeTo(stderr,
+            QStringLiteral("%1 connections per process need about %2 file descriptors, but the limit is "
+                           "%3: use --processes %4 or raise the hard limit (ulimit -Hn)\n")
+                .arg(perProcess)
+                .arg(needed)
+                .arg(qulonglong(fileLimit))
+                .arg((options.connections + options.concurrency + 64) / qint64(fileLimit) + 1));
         return 2;
     }
 
