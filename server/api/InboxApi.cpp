@@ -117,10 +117,12 @@ HttpResponse InboxApi::setRead(HttpRequest &req, bool read)
     const QString userId = req.auth().user.id;
     const QString id = req.param(0);
     const QDateTime now = m_ctx.clock.now();
-    if (!m_ctx.store.inboxItem(userId, id, now))
-        return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("notification not found"));
+    // A replayed op id is a duplicate even if its notification has been deleted since
+    // (an offline queue replaying "read, delete"), as over the WebSocket.
     if (auto dup = duplicateOperation(req))
         return *dup;
+    if (!m_ctx.store.inboxItem(userId, id, now))
+        return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("notification not found"));
     Expected<StreamChange> change = read ? m_ctx.streams.markRead(userId, {id}) : m_ctx.streams.markUnread(userId, {id});
     if (!change)
         return HttpResponse::error(change.error());
@@ -158,10 +160,10 @@ HttpResponse InboxApi::remove(HttpRequest &req)
 {
     const QString userId = req.auth().user.id;
     const QString id = req.param(0);
-    if (!m_ctx.store.inboxItem(userId, id, m_ctx.clock.now()))
-        return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("notification not found"));
     if (auto dup = duplicateOperation(req))
         return *dup;
+    if (!m_ctx.store.inboxItem(userId, id, m_ctx.clock.now()))
+        return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("notification not found"));
     Expected<StreamChange> change = m_ctx.streams.remove(userId, {id});
     if (!change)
         return HttpResponse::error(change.error());

@@ -112,6 +112,9 @@ quint16 HttpServer::listenGuarded(const QHostAddress &address, quint16 port)
     limits.maxBodyBytes = m_options.maxBodyBytes;
     limits.maxHeaderBytes = m_options.maxHeaderBytes;
     auto tcp = std::make_unique<GuardedTcpServer>(limits);
+    // Qt's default backlog of 50 overflows when thousands of clients reconnect at once
+    // (after a restart), and every overflow costs the client a 1 s SYN retransmit.
+    tcp->setListenBacklogSize(4096);
     if (!tcp->listen(address, port)) {
         m_errorString = tcp->errorString();
         qCWarning(lcHttp).nospace() << "cannot listen on " << address.toString() << ':' << port << ": "

@@ -22,9 +22,9 @@ QJsonObject inboxSnapshot(HttpTestClient &client)
 {
     const HttpResult r = client.get(QStringLiteral("/api/notifications?limit=100"));
     return {{QStringLiteral("status"), r.status},
-            {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
-            {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
-            {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
+        {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
+        {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
+        {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
 }
 
 QString describe(const QJsonObject &o)
@@ -36,7 +36,8 @@ QString describe(const QJsonObject &o)
 bool hasErrorShape(const HttpResult &r, const QString &code)
 {
     const QJsonObject error = r.json.value(QStringLiteral("error")).toObject();
-    return r.header("Content-Type").startsWith("application/json") && error.value(QStringLiteral("code")).toString() == code
+    return r.header("Content-Type").startsWith("application/json")
+        && error.value(QStringLiteral("code")).toString() == code
         && !error.value(QStringLiteral("message")).toString().isEmpty();
 }
 
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void publishOnlyToken_cannotReadTheInbox();
     void publishOnlyToken_cannotOpenAWebSocket();
     void topicPublishAcl_deniesUnlistedPublisher();
+    void topicPublishAcl_admittingPlainUsers_letsThemPublishThereOnly();
     void topicReadAcl_deniedUserCannotSubscribeNorReceive();
 
 private:
@@ -111,9 +113,9 @@ private:
     std::unique_ptr<HttpTestClient> m_bob;
     QString m_aliceId;
     QString m_bobId;
-    QString m_aliceNote;      // alice's own, unread
-    QString m_bobUnreadNote;  // bob's, unread
-    QString m_bobReadNote;    // bob's, read by bob
+    QString m_aliceNote; // alice's own, unread
+    QString m_bobUnreadNote; // bob's, unread
+    QString m_bobReadNote; // bob's, read by bob
 };
 
 void TestAuthorization::init()
@@ -171,7 +173,7 @@ QString TestAuthorization::publishTo(const QString &recipient, const QString &ti
 QString TestAuthorization::createToken(HttpTestClient &owner, const QStringList &scopes, const QStringList &topics)
 {
     QJsonObject body {{QStringLiteral("name"), QString(QStringLiteral("token-") + scopes.join(QLatin1Char('-')))},
-                      {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}};
+        {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}};
     if (!topics.isEmpty())
         body.insert(QStringLiteral("topics"), QJsonArray::fromStringList(topics));
     const HttpResult r = owner.post(QStringLiteral("/api/tokens"), body);
@@ -187,7 +189,7 @@ void TestAuthorization::rest_aliceCannotReachBobsNotification_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("suffix");
     QTest::addColumn<bool>("targetsReadNote"); // unread needs a read notification to change anything
-    QTest::addColumn<bool>("viaReadToken");    // alice's API token with the read scope instead of her session
+    QTest::addColumn<bool>("viaReadToken"); // alice's API token with the read scope instead of her session
 
     for (bool token : {false, true}) {
         const char *via = token ? " (read token)" : " (session)";
@@ -263,7 +265,8 @@ void TestAuthorization::ws_aliceCannotReachBobsNotification()
             QCOMPARE(idsOf(data.value(QStringLiteral("ids"))), QStringList {});
         } else {
             QVERIFY2(!data.value(QStringLiteral("changed")).toBool(true), qPrintable(describe(*reply)));
-            QCOMPARE(data.value(QStringLiteral("seq")).toInteger(), aliceBefore.value(QStringLiteral("headSeq")).toInteger());
+            QCOMPARE(data.value(QStringLiteral("seq")).toInteger(),
+                aliceBefore.value(QStringLiteral("headSeq")).toInteger());
         }
     }
 
@@ -288,7 +291,8 @@ void TestAuthorization::ws_readWithMixedIds_changesOnlyTheCallersOwn()
     QVERIFY(aliceWs.waitFor(QStringLiteral("welcome")));
     const QJsonObject bobBefore = inboxSnapshot(*m_bob);
 
-    const auto reply = aliceWs.request(QStringLiteral("read"), {{QStringLiteral("ids"), QJsonArray {m_bobUnreadNote, m_aliceNote}}});
+    const auto reply
+        = aliceWs.request(QStringLiteral("read"), {{QStringLiteral("ids"), QJsonArray {m_bobUnreadNote, m_aliceNote}}});
     QVERIFY(reply);
     QVERIFY2(reply->value(QStringLiteral("ok")).toBool(), qPrintable(describe(*reply)));
     QCOMPARE(reply->value(QStringLiteral("data")).toObject().value(QStringLiteral("changed")).toBool(), true);
@@ -297,7 +301,12 @@ void TestAuthorization::ws_readWithMixedIds_changesOnlyTheCallersOwn()
     QCOMPARE(idsOf(ev->data.value(QStringLiteral("ids"))), QStringList {m_aliceNote});
 
     QCOMPARE(inboxSnapshot(*m_bob), bobBefore);
-    QCOMPARE(m_alice->get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("unread")).toObject().value(QStringLiteral("total")).toInteger(), 0);
+    QCOMPARE(m_alice->get(QStringLiteral("/api/notifications"))
+                 .json.value(QStringLiteral("unread"))
+                 .toObject()
+                 .value(QStringLiteral("total"))
+                 .toInteger(),
+        0);
 }
 
 void TestAuthorization::readAll_byAlice_leavesBobsInboxUntouched()
@@ -350,7 +359,7 @@ void TestAuthorization::adminRoutes_nonAdminCallers_are403_data()
     for (const char *caller : {"user", "publisher", "admin token without admin scope"}) {
         for (const Route &r : routes)
             QTest::addRow("%s: %s", caller, r.name) << QString::fromLatin1(caller) << QByteArray(r.method)
-                                                   << QString::fromLatin1(r.path) << QByteArray(r.body);
+                                                    << QString::fromLatin1(r.path) << QByteArray(r.body);
     }
 }
 
@@ -379,11 +388,12 @@ void TestAuthorization::adminRoutes_nonAdminCallers_are403()
 
     auto adminView = [this] {
         return QJsonObject {{QStringLiteral("users"), m_admin->get(QStringLiteral("/api/admin/users")).json},
-                            {QStringLiteral("topics"), m_admin->get(QStringLiteral("/api/admin/topics")).json}};
+            {QStringLiteral("topics"), m_admin->get(QStringLiteral("/api/admin/topics")).json}};
     };
     const QJsonObject before = adminView();
 
-    const HttpResult r = client.send(method, fill(path, m_bobId, callerId), body, body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"));
+    const HttpResult r = client.send(method, fill(path, m_bobId, callerId), body,
+        body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"));
     QCOMPARE(r.status, 403);
     QVERIFY2(hasErrorShape(r, QStringLiteral("FORBIDDEN")), r.body.constData());
 
@@ -403,25 +413,31 @@ void TestAuthorization::tokensAll_forNonAdmin_listsOnlyOwnTokens()
     const QJsonArray tokens = mine.json.value(QStringLiteral("tokens")).toArray();
     QCOMPARE(tokens.size(), 1);
     QCOMPARE(tokens.at(0).toObject().value(QStringLiteral("userId")).toString(), m_aliceId);
-    QCOMPARE(m_admin->get(QStringLiteral("/api/tokens?all=true")).json.value(QStringLiteral("tokens")).toArray().size(), 3);
+    QCOMPARE(
+        m_admin->get(QStringLiteral("/api/tokens?all=true")).json.value(QStringLiteral("tokens")).toArray().size(), 3);
 
     // Only admins may mint admin tokens.
-    const HttpResult adminScope = m_alice->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("sneaky")},
-                                                                               {QStringLiteral("scopes"), QJsonArray {QStringLiteral("admin")}}});
+    const HttpResult adminScope = m_alice->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("sneaky")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("admin")}}});
     QCOMPARE(adminScope.status, 403);
     QVERIFY(hasErrorShape(adminScope, QStringLiteral("FORBIDDEN")));
     // A read token cannot mint tokens.
     HttpTestClient readToken(m_server->url());
     readToken.setToken(createToken(*m_alice, {QStringLiteral("read")}));
-    QCOMPARE(readToken.post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("child")},
-                                                           {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}}).status,
-             403);
+    QCOMPARE(readToken
+                 .post(QStringLiteral("/api/tokens"),
+                     {{QStringLiteral("name"), QStringLiteral("child")},
+                         {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}})
+                 .status,
+        403);
 }
 
 void TestAuthorization::tokens_someoneElsesToken_cannotBeRevoked()
 {
-    const HttpResult created = m_alice->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("reader")},
-                                                                            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}});
+    const HttpResult created = m_alice->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("reader")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}});
     QCOMPARE(created.status, 201);
     const QString id = created.json.value(QStringLiteral("id")).toString();
     const HttpResult r = m_bob->del(QStringLiteral("/api/tokens/") + id);
@@ -484,7 +500,8 @@ void TestAuthorization::authenticatedRoutes_withoutValidToken_are401_data()
     };
     for (const auto &[credential, header] : credentials) {
         for (const auto &[method, path] : routes)
-            QTest::addRow("%s %s, %s", method, path, credential) << QByteArray(method) << QString::fromLatin1(path) << header;
+            QTest::addRow("%s %s, %s", method, path, credential)
+                << QByteArray(method) << QString::fromLatin1(path) << header;
     }
 }
 
@@ -501,11 +518,11 @@ void TestAuthorization::authenticatedRoutes_withoutValidToken_are401()
         headers.append({QByteArrayLiteral("Authorization"), authorization});
     const bool hasBody = method == "POST" || method == "PUT" || method == "PATCH";
     const QByteArray body = hasBody ? jsonBody({{QStringLiteral("title"), QStringLiteral("x")},
-                                                {QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}},
-                                                {QStringLiteral("role"), QStringLiteral("admin")}})
+                                {QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}},
+                                {QStringLiteral("role"), QStringLiteral("admin")}})
                                     : QByteArray();
     const HttpResult r = anonymous.send(method, fill(path, m_bobUnreadNote, m_bobId), body,
-                                        hasBody ? QByteArrayLiteral("application/json") : QByteArray(), headers);
+        hasBody ? QByteArrayLiteral("application/json") : QByteArray(), headers);
     QCOMPARE(r.status, 401);
     QVERIFY2(hasErrorShape(r, QStringLiteral("UNAUTHORIZED")), r.body.constData());
     QCOMPARE(r.header("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
@@ -530,9 +547,13 @@ void TestAuthorization::forgedTokens_are401()
     const QStringList parts = token.split(QLatin1Char('.'));
     QCOMPARE(parts.size(), 3);
     auto b64 = [](const QJsonObject &o) {
-        return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        return QString::fromLatin1(QJsonDocument(o)
+                                       .toJson(QJsonDocument::Compact)
+                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     };
-    QJsonObject payload = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding)).object();
+    QJsonObject payload
+        = QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding))
+              .object();
     QVERIFY(!payload.isEmpty());
 
     QString forged;
@@ -542,18 +563,22 @@ void TestAuthorization::forgedTokens_are401()
         forged = parts.at(0) + QLatin1Char('.') + parts.at(1) + QLatin1Char('.') + sig;
     } else if (kind == QLatin1String("payload swapped")) {
         payload.insert(QStringLiteral("role"), QStringLiteral("admin"));
-        payload.insert(QStringLiteral("sub"), m_admin->get(QStringLiteral("/api/auth/me")).json.value(QStringLiteral("id")).toString());
+        payload.insert(QStringLiteral("sub"),
+            m_admin->get(QStringLiteral("/api/auth/me")).json.value(QStringLiteral("id")).toString());
         forged = parts.at(0) + QLatin1Char('.') + b64(payload) + QLatin1Char('.') + parts.at(2);
     } else if (kind == QLatin1String("alg none")) {
-        forged = b64({{QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("typ"), QStringLiteral("JWT")}}) + QLatin1Char('.')
-            + parts.at(1) + QLatin1Char('.');
+        forged = b64({{QStringLiteral("alg"), QStringLiteral("none")}, {QStringLiteral("typ"), QStringLiteral("JWT")}})
+            + QLatin1Char('.') + parts.at(1) + QLatin1Char('.');
     } else if (kind == QLatin1String("unknown api token")) {
         forged = QStringLiteral("tdg_") + QString(43, QLatin1Char('A'));
     } else if (kind == QLatin1String("revoked api token")) {
-        const HttpResult created = m_alice->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("gone")},
-                                                                                {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}});
+        const HttpResult created = m_alice->post(QStringLiteral("/api/tokens"),
+            {{QStringLiteral("name"), QStringLiteral("gone")},
+                {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}});
         QCOMPARE(created.status, 201);
-        QCOMPARE(m_alice->del(QStringLiteral("/api/tokens/") + created.json.value(QStringLiteral("id")).toString()).status, 204);
+        QCOMPARE(
+            m_alice->del(QStringLiteral("/api/tokens/") + created.json.value(QStringLiteral("id")).toString()).status,
+            204);
         forged = created.json.value(QStringLiteral("token")).toString();
     } else {
         HttpTestClient fresh(m_server->url());
@@ -563,7 +588,8 @@ void TestAuthorization::forgedTokens_are401()
 
     HttpTestClient client(m_server->url());
     client.setToken(forged);
-    for (const QString &path : {QStringLiteral("/api/auth/me"), QStringLiteral("/api/notifications"), QStringLiteral("/api/admin/users")}) {
+    for (const QString &path :
+        {QStringLiteral("/api/auth/me"), QStringLiteral("/api/notifications"), QStringLiteral("/api/admin/users")}) {
         const HttpResult r = client.get(path);
         QCOMPARE(r.status, 401);
         QVERIFY2(hasErrorShape(r, QStringLiteral("UNAUTHORIZED")), r.body.constData());
@@ -590,7 +616,8 @@ void TestAuthorization::expiredAccessToken_is401()
     QVERIFY2(hasErrorShape(r, QStringLiteral("UNAUTHORIZED")), r.body.constData());
     // The refresh token still gets a fresh access token.
     admin.setToken({});
-    const HttpResult refreshed = admin.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), login.json.value(QStringLiteral("refreshToken")).toString()}});
+    const HttpResult refreshed = admin.post(QStringLiteral("/api/auth/refresh"),
+        {{QStringLiteral("refreshToken"), login.json.value(QStringLiteral("refreshToken")).toString()}});
     QCOMPARE(refreshed.status, 200);
     admin.setToken(refreshed.json.value(QStringLiteral("accessToken")).toString());
     QCOMPARE(admin.get(QStringLiteral("/api/admin/users")).status, 200);
@@ -601,7 +628,11 @@ void TestAuthorization::expiredAccessToken_is401()
 void TestAuthorization::topicGlobToken_publishesOnlyToMatchingTopics()
 {
     // The fixture's first publish to "orders" created the topic.
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/orders"), {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}}}).status, 200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/orders"),
+                     {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}}})
+                 .status,
+        200);
     QCOMPARE(m_alice->put(QStringLiteral("/api/topics/orders/subscription")).status, 200);
     HttpTestClient integration(m_server->url());
     integration.setToken(createToken(*m_admin, {QStringLiteral("publish")}, {QStringLiteral("ord*")}));
@@ -621,7 +652,8 @@ void TestAuthorization::topicGlobToken_publishesOnlyToMatchingTopics()
     QCOMPARE(r.status, 403);
     r = publishAs({{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}});
     QCOMPARE(r.status, 403);
-    r = publishAs({{QStringLiteral("topic"), QStringLiteral("orders")}, {QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}});
+    r = publishAs({{QStringLiteral("topic"), QStringLiteral("orders")},
+        {QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}});
     QCOMPARE(r.status, 403);
     r = publishAs({{QStringLiteral("topic"), QStringLiteral("orders")}, {QStringLiteral("broadcast"), true}});
     QCOMPARE(r.status, 403);
@@ -641,7 +673,7 @@ void TestAuthorization::forbiddenPublish_toNewTopic_leavesNoTopicBehind()
     HttpTestClient integration(m_server->url());
     integration.setToken(createToken(*m_admin, {QStringLiteral("publish")}, {QStringLiteral("ord*")}));
     const HttpResult r = integration.post(QStringLiteral("/api/notifications"),
-                                          {{QStringLiteral("topic"), QStringLiteral("payroll")}, {QStringLiteral("title"), QStringLiteral("x")}});
+        {{QStringLiteral("topic"), QStringLiteral("payroll")}, {QStringLiteral("title"), QStringLiteral("x")}});
     QCOMPARE(r.status, 403);
     // A refused request has no side effects: the topic was not created.
     const HttpResult topics = m_admin->get(QStringLiteral("/api/admin/topics"));
@@ -658,7 +690,8 @@ void TestAuthorization::tokenWithoutPublishScope_cannotPublish()
     QVERIFY(!reader.token().isEmpty());
     const QJsonObject bobBefore = inboxSnapshot(*m_bob);
     const HttpResult r = reader.post(QStringLiteral("/api/notifications"),
-                                     {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}, {QStringLiteral("title"), QStringLiteral("x")}});
+        {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}},
+            {QStringLiteral("title"), QStringLiteral("x")}});
     QCOMPARE(r.status, 403);
     QVERIFY2(hasErrorShape(r, QStringLiteral("FORBIDDEN")), r.body.constData());
     QCOMPARE(inboxSnapshot(*m_bob), bobBefore);
@@ -670,8 +703,8 @@ void TestAuthorization::userRole_cannotPublish()
 {
     const QJsonObject bobBefore = inboxSnapshot(*m_bob);
     for (const QJsonObject &target : {QJsonObject {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}},
-                                      QJsonObject {{QStringLiteral("topic"), QStringLiteral("orders")}},
-                                      QJsonObject {{QStringLiteral("broadcast"), true}}}) {
+             QJsonObject {{QStringLiteral("topic"), QStringLiteral("orders")}},
+             QJsonObject {{QStringLiteral("broadcast"), true}}}) {
         QJsonObject body = target;
         body.insert(QStringLiteral("title"), QStringLiteral("spam"));
         const HttpResult r = m_alice->post(QStringLiteral("/api/notifications"), body);
@@ -686,13 +719,15 @@ void TestAuthorization::userRole_publishScopedToken_cannotPublish()
     // A token acts with its owner's identity: a plain user cannot gain publishing
     // rights by minting a token with the publish scope.
     const QJsonObject bobBefore = inboxSnapshot(*m_bob);
-    const HttpResult created = m_alice->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("escalate")},
-                                                                            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
+    const HttpResult created = m_alice->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("escalate")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
     if (created.status == 201) {
         HttpTestClient token(m_server->url());
         token.setToken(created.json.value(QStringLiteral("token")).toString());
         const HttpResult r = token.post(QStringLiteral("/api/notifications"),
-                                        {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}, {QStringLiteral("title"), QStringLiteral("spam")}});
+            {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}},
+                {QStringLiteral("title"), QStringLiteral("spam")}});
         QCOMPARE(r.status, 403);
         QVERIFY2(hasErrorShape(r, QStringLiteral("FORBIDDEN")), r.body.constData());
     } else {
@@ -759,10 +794,12 @@ void TestAuthorization::topicPublishAcl_deniesUnlistedPublisher()
 {
     const QString patId = m_admin->createUser(QStringLiteral("pat"), QStringLiteral("publisher"));
     m_admin->createUser(QStringLiteral("pia"), QStringLiteral("publisher"));
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/deploys"),
-                          {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}},
-                           {QStringLiteral("publish"), QJsonArray {QString(QStringLiteral("user:") + patId)}}}).status,
-             200); // created by the fixture's first publish
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/deploys"),
+                     {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}},
+                         {QStringLiteral("publish"), QJsonArray {QString(QStringLiteral("user:") + patId)}}})
+                 .status,
+        200); // created by the fixture's first publish
     QCOMPARE(m_alice->put(QStringLiteral("/api/topics/deploys/subscription")).status, 200);
     HttpTestClient pat(m_server->url());
     QCOMPARE(pat.login(QStringLiteral("pat"), Password).status, 200);
@@ -770,7 +807,8 @@ void TestAuthorization::topicPublishAcl_deniesUnlistedPublisher()
     QCOMPARE(pia.login(QStringLiteral("pia"), Password).status, 200);
     const QJsonObject aliceBefore = inboxSnapshot(*m_alice);
 
-    const QJsonObject note {{QStringLiteral("topic"), QStringLiteral("deploys")}, {QStringLiteral("title"), QStringLiteral("v2 is live")}};
+    const QJsonObject note {
+        {QStringLiteral("topic"), QStringLiteral("deploys")}, {QStringLiteral("title"), QStringLiteral("v2 is live")}};
     const HttpResult denied = pia.post(QStringLiteral("/api/notifications"), note);
     QCOMPARE(denied.status, 403);
     QVERIFY2(hasErrorShape(denied, QStringLiteral("FORBIDDEN")), denied.body.constData());
@@ -785,12 +823,74 @@ void TestAuthorization::topicPublishAcl_deniesUnlistedPublisher()
     QCOMPARE(allowed.json.value(QStringLiteral("recipients")).toInt(), 1);
     // Admins pass every ACL.
     QCOMPARE(m_admin->post(QStringLiteral("/api/notifications"), note).status, 202);
-    QCOMPARE(m_alice->get(QStringLiteral("/api/notifications?topic=deploys")).json.value(QStringLiteral("notifications")).toArray().size(), 2);
+    QCOMPARE(m_alice->get(QStringLiteral("/api/notifications?topic=deploys"))
+                 .json.value(QStringLiteral("notifications"))
+                 .toArray()
+                 .size(),
+        2);
+
+    // A topic that only labels direct recipients still needs its publish permission.
+    const QJsonObject aliceNow = inboxSnapshot(*m_alice);
+    QJsonObject labelled = note;
+    labelled.insert(QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")});
+    const HttpResult labelDenied = pia.post(QStringLiteral("/api/notifications"), labelled);
+    QCOMPARE(labelDenied.status, 403);
+    QVERIFY2(hasErrorShape(labelDenied, QStringLiteral("FORBIDDEN")), labelDenied.body.constData());
+    QCOMPARE(inboxSnapshot(*m_alice), aliceNow);
+}
+
+void TestAuthorization::topicPublishAcl_admittingPlainUsers_letsThemPublishThereOnly()
+{
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/chat"),
+                     {{QStringLiteral("publish"), QJsonArray {QStringLiteral("role:user")}}})
+                 .status,
+        201);
+    QCOMPARE(m_bob->put(QStringLiteral("/api/topics/chat/subscription")).status, 200);
+    const QJsonObject chat {
+        {QStringLiteral("topic"), QStringLiteral("chat")}, {QStringLiteral("title"), QStringLiteral("hi all")}};
+
+    const HttpResult allowed = m_alice->post(QStringLiteral("/api/notifications"), chat);
+    QCOMPARE(allowed.status, 202);
+    QCOMPARE(allowed.json.value(QStringLiteral("recipients")).toInt(), 1);
+    QCOMPARE(
+        m_bob->get(QStringLiteral("/api/notifications/") + allowed.json.value(QStringLiteral("id")).toString()).status,
+        200);
+
+    // Her publish token acts as her: the same topic is fine...
+    HttpTestClient token(m_server->url());
+    token.setToken(createToken(*m_alice, {QStringLiteral("publish")}));
+    QCOMPARE(token.post(QStringLiteral("/api/notifications"), chat).status, 202);
+
+    // ...but direct audiences and other topics are not.
+    const QJsonObject bobBefore = inboxSnapshot(*m_bob);
+    for (HttpTestClient *client : {m_alice.get(), &token}) {
+        QJsonObject direct = chat;
+        direct.insert(QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")});
+        QCOMPARE(client->post(QStringLiteral("/api/notifications"), direct).status, 403);
+        QCOMPARE(client
+                     ->post(QStringLiteral("/api/notifications"),
+                         {{QStringLiteral("topic"), QStringLiteral("chat")}, {QStringLiteral("broadcast"), true},
+                             {QStringLiteral("title"), QStringLiteral("x")}})
+                     .status,
+            403);
+        QCOMPARE(client
+                     ->post(QStringLiteral("/api/notifications"),
+                         {{QStringLiteral("topic"), QStringLiteral("orders")},
+                             {QStringLiteral("title"), QStringLiteral("x")}})
+                     .status,
+            403);
+    }
+    QCOMPARE(inboxSnapshot(*m_bob), bobBefore);
 }
 
 void TestAuthorization::topicReadAcl_deniedUserCannotSubscribeNorReceive()
 {
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/secret"), {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}}).status, 201);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/secret"),
+                     {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}})
+                 .status,
+        201);
 
     const HttpResult rest = m_bob->put(QStringLiteral("/api/topics/secret/subscription"));
     QCOMPARE(rest.status, 403);
@@ -798,21 +898,33 @@ void TestAuthorization::topicReadAcl_deniedUserCannotSubscribeNorReceive()
     WsTestClient bobWs;
     QVERIFY(bobWs.open(m_server->wsUrl(), m_bob->token()));
     QVERIFY(bobWs.waitFor(QStringLiteral("welcome")));
-    const auto ws = bobWs.request(QStringLiteral("subscribe"), {{QStringLiteral("topics"), QJsonArray {QStringLiteral("secret")}},
-                                                               {QStringLiteral("userId"), m_aliceId}}); // userId is ignored
+    const auto ws = bobWs.request(QStringLiteral("subscribe"),
+        {{QStringLiteral("topics"), QJsonArray {QStringLiteral("secret")}},
+            {QStringLiteral("userId"), m_aliceId}}); // userId is ignored
     QVERIFY(ws);
     QCOMPARE(ws->value(QStringLiteral("ok")).toBool(true), false);
-    QCOMPARE(ws->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("FORBIDDEN"));
-    QCOMPARE(m_admin->get(QStringLiteral("/api/admin/users/") + m_bobId).json.value(QStringLiteral("topics")).toArray().size(), 0);
-    QCOMPARE(m_admin->get(QStringLiteral("/api/admin/users/") + m_aliceId).json.value(QStringLiteral("topics")).toArray().size(), 0);
+    QCOMPARE(ws->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("FORBIDDEN"));
+    QCOMPARE(m_admin->get(QStringLiteral("/api/admin/users/") + m_bobId)
+                 .json.value(QStringLiteral("topics"))
+                 .toArray()
+                 .size(),
+        0);
+    QCOMPARE(m_admin->get(QStringLiteral("/api/admin/users/") + m_aliceId)
+                 .json.value(QStringLiteral("topics"))
+                 .toArray()
+                 .size(),
+        0);
 
     QCOMPARE(m_alice->put(QStringLiteral("/api/topics/secret/subscription")).status, 200);
     const QJsonObject bobBefore = inboxSnapshot(*m_bob);
     const HttpResult published = m_admin->post(QStringLiteral("/api/notifications"),
-                                               {{QStringLiteral("topic"), QStringLiteral("secret")}, {QStringLiteral("title"), QStringLiteral("classified")}});
+        {{QStringLiteral("topic"), QStringLiteral("secret")}, {QStringLiteral("title"), QStringLiteral("classified")}});
     QCOMPARE(published.status, 202);
     QCOMPARE(published.json.value(QStringLiteral("recipients")).toInt(), 1);
-    QCOMPARE(m_alice->get(QStringLiteral("/api/notifications/") + published.json.value(QStringLiteral("id")).toString()).status, 200);
+    QCOMPARE(m_alice->get(QStringLiteral("/api/notifications/") + published.json.value(QStringLiteral("id")).toString())
+                 .status,
+        200);
     QCOMPARE(inboxSnapshot(*m_bob), bobBefore);
     bobWs.drain();
     for (const WsTestClient::Frame &f : bobWs.pending())

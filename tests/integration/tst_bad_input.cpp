@@ -32,7 +32,8 @@ QString describe(const QJsonObject &o)
 bool hasErrorShape(const QJsonObject &json, const QString &code)
 {
     const QJsonObject error = json.value(QStringLiteral("error")).toObject();
-    if (error.value(QStringLiteral("code")).toString() != code || error.value(QStringLiteral("message")).toString().isEmpty())
+    if (error.value(QStringLiteral("code")).toString() != code
+        || error.value(QStringLiteral("message")).toString().isEmpty())
         return false;
     for (auto it = error.begin(); it != error.end(); ++it) {
         const QString key = it.key();
@@ -53,7 +54,7 @@ struct RawResponse
     int status = 0;
     QByteArray head;
     QByteArray body;
-    bool complete = false;     // the whole declared body arrived
+    bool complete = false; // the whole declared body arrived
     bool disconnected = false; // the server closed the connection
 };
 
@@ -106,9 +107,9 @@ QJsonObject inboxSnapshot(HttpTestClient &client)
 {
     const HttpResult r = client.get(QStringLiteral("/api/notifications?limit=100"));
     return {{QStringLiteral("status"), r.status},
-            {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
-            {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
-            {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
+        {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
+        {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
+        {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
 }
 
 QJsonObject validPublish(const QString &title)
@@ -214,7 +215,11 @@ void TestBadInput::setUp(const std::function<void(ServerConfig &)> &tweak, bool 
     second.insert(QStringLiteral("topic"), QStringLiteral("deploys"));
     const HttpResult r = m_admin->post(QStringLiteral("/api/notifications"), second);
     QCOMPARE(r.status, 202);
-    QCOMPARE(m_alice->put(QStringLiteral("/api/notifications/") + r.json.value(QStringLiteral("id")).toString() + QStringLiteral("/read")).status, 200);
+    QCOMPARE(m_alice
+                 ->put(QStringLiteral("/api/notifications/") + r.json.value(QStringLiteral("id")).toString()
+                     + QStringLiteral("/read"))
+                 .status,
+        200);
     m_baseline = aliceInbox();
     QCOMPARE(m_baseline.value(QStringLiteral("notifications")).toArray().size(), 2);
     QCOMPARE(m_baseline.value(QStringLiteral("unread")).toObject().value(QStringLiteral("total")).toInteger(), 1);
@@ -238,18 +243,27 @@ void TestBadInput::malformedJson_is400MalformedJson_data()
     const QString notifications = QStringLiteral("/api/notifications");
     QTest::newRow("publish: unterminated") << publish << notifications << QByteArray("{");
     QTest::newRow("publish: missing value") << publish << notifications << QByteArray(R"({"title": })");
-    QTest::newRow("publish: trailing comma") << publish << notifications << QByteArray(R"({"recipients":["alice"],"title":"x",})");
-    QTest::newRow("publish: single quotes") << publish << notifications << QByteArray("{'recipients':['alice'],'title':'x'}");
-    QTest::newRow("publish: trailing garbage") << publish << notifications << QByteArray(R"({"recipients":["alice"],"title":"x"} and more)");
+    QTest::newRow("publish: trailing comma")
+        << publish << notifications << QByteArray(R"({"recipients":["alice"],"title":"x",})");
+    QTest::newRow("publish: single quotes")
+        << publish << notifications << QByteArray("{'recipients':['alice'],'title':'x'}");
+    QTest::newRow("publish: trailing garbage")
+        << publish << notifications << QByteArray(R"({"recipients":["alice"],"title":"x"} and more)");
     QTest::newRow("publish: bare word") << publish << notifications << QByteArray("hello");
-    QTest::newRow("login") << QByteArray("POST") << QStringLiteral("/api/auth/login") << QByteArray("username=alice&password=x");
-    QTest::newRow("refresh") << QByteArray("POST") << QStringLiteral("/api/auth/refresh") << QByteArray(R"({"refreshToken":)");
-    QTest::newRow("preferences") << QByteArray("PUT") << QStringLiteral("/api/notifications/preferences") << QByteArray("[1,");
-    QTest::newRow("read-all") << QByteArray("PUT") << QStringLiteral("/api/notifications/read-all") << QByteArray(R"({"topic":)");
-    QTest::newRow("create user") << QByteArray("POST") << QStringLiteral("/api/admin/users") << QByteArray(R"({"username":"x",,})");
+    QTest::newRow("login") << QByteArray("POST") << QStringLiteral("/api/auth/login")
+                           << QByteArray("username=alice&password=x");
+    QTest::newRow("refresh") << QByteArray("POST") << QStringLiteral("/api/auth/refresh")
+                             << QByteArray(R"({"refreshToken":)");
+    QTest::newRow("preferences") << QByteArray("PUT") << QStringLiteral("/api/notifications/preferences")
+                                 << QByteArray("[1,");
+    QTest::newRow("read-all") << QByteArray("PUT") << QStringLiteral("/api/notifications/read-all")
+                              << QByteArray(R"({"topic":)");
+    QTest::newRow("create user") << QByteArray("POST") << QStringLiteral("/api/admin/users")
+                                 << QByteArray(R"({"username":"x",,})");
     QTest::newRow("devices") << QByteArray("POST") << QStringLiteral("/api/devices") << QByteArray("{]");
     QTest::newRow("tokens") << QByteArray("POST") << QStringLiteral("/api/tokens") << QByteArray(R"({"name":"x")");
-    QTest::newRow("topic acl") << QByteArray("PUT") << QStringLiteral("/api/admin/topics/orders") << QByteArray(R"({"read":["*"})");
+    QTest::newRow("topic acl") << QByteArray("PUT") << QStringLiteral("/api/admin/topics/orders")
+                               << QByteArray(R"({"read":["*"})");
 }
 
 void TestBadInput::malformedJson_is400MalformedJson()
@@ -281,7 +295,8 @@ void TestBadInput::invalidUtf8_is400MalformedJson_data()
     QTest::newRow("above U+10FFFF") << publish << withTitle("\xf4\x90\x80\x80");
     QTest::newRow("latin-1 text") << publish << withTitle("caf\xe9");
     QTest::newRow("in a key") << publish << QByteArray("{\"recipients\":[\"alice\"],\"ti\xfetle\":\"x\"}");
-    QTest::newRow("preferences") << QStringLiteral("/api/notifications/preferences") << QByteArray("{\"topics\":{\"\xff\":{}}}");
+    QTest::newRow("preferences") << QStringLiteral("/api/notifications/preferences")
+                                 << QByteArray("{\"topics\":{\"\xff\":{}}}");
 }
 
 void TestBadInput::invalidUtf8_is400MalformedJson()
@@ -325,64 +340,97 @@ void TestBadInput::publish_invalidField_isValidationErrorNamingTheField_data()
     QTest::newRow("title missing") << with(titleKey, QJsonValue::Undefined) << titleKey;
     QTest::newRow("title blank") << with(titleKey, QStringLiteral("   ")) << titleKey;
     QTest::newRow("title 256 chars") << with(titleKey, QString(256, QLatin1Char('t'))) << titleKey;
-    QTest::newRow("message 4097 chars") << with(QStringLiteral("message"), QString(4097, QLatin1Char('m'))) << QStringLiteral("message");
-    QTest::newRow("message is a list") << with(QStringLiteral("message"), QJsonArray {QStringLiteral("a")}) << QStringLiteral("message");
-    QTest::newRow("priority huge") << with(QStringLiteral("priority"), QStringLiteral("huge")) << QStringLiteral("priority");
+    QTest::newRow("message 4097 chars") << with(QStringLiteral("message"), QString(4097, QLatin1Char('m')))
+                                        << QStringLiteral("message");
+    QTest::newRow("message is a list") << with(QStringLiteral("message"), QJsonArray {QStringLiteral("a")})
+                                       << QStringLiteral("message");
+    QTest::newRow("priority huge") << with(QStringLiteral("priority"), QStringLiteral("huge"))
+                                   << QStringLiteral("priority");
     QTest::newRow("priority 6") << with(QStringLiteral("priority"), 6) << QStringLiteral("priority");
     QTest::newRow("priority 2.5") << with(QStringLiteral("priority"), 2.5) << QStringLiteral("priority");
     QTest::newRow("priority true") << with(QStringLiteral("priority"), true) << QStringLiteral("priority");
-    QTest::newRow("topic with space and !") << with(QStringLiteral("topic"), QStringLiteral("bad topic!")) << QStringLiteral("topic");
-    QTest::newRow("topic 65 chars") << with(QStringLiteral("topic"), QString(65, QLatin1Char('a'))) << QStringLiteral("topic");
+    QTest::newRow("topic with space and !")
+        << with(QStringLiteral("topic"), QStringLiteral("bad topic!")) << QStringLiteral("topic");
+    QTest::newRow("topic 65 chars") << with(QStringLiteral("topic"), QString(65, QLatin1Char('a')))
+                                    << QStringLiteral("topic");
     QTest::newRow("topic empty") << with(QStringLiteral("topic"), QString()) << QStringLiteral("topic");
     QTest::newRow("topic is a number") << with(QStringLiteral("topic"), 7) << QStringLiteral("topic");
-    QTest::newRow("channel alias invalid") << with(QStringLiteral("channel"), QStringLiteral("bad/channel")) << QStringLiteral("channel");
+    QTest::newRow("channel alias invalid")
+        << with(QStringLiteral("channel"), QStringLiteral("bad/channel")) << QStringLiteral("channel");
     QJsonObject differing = with(QStringLiteral("topic"), QStringLiteral("orders"));
     differing.insert(QStringLiteral("channel"), QStringLiteral("deploys"));
     QTest::newRow("topic and channel differ") << differing << QStringLiteral("channel");
-    QTest::newRow("4 actions") << with(QStringLiteral("actions"), QJsonArray {action("a", "A", "https://x.example"), action("b", "B", "https://x.example"),
-                                                                             action("c", "C", "https://x.example"), action("d", "D", "https://x.example")})
+    QTest::newRow("4 actions") << with(QStringLiteral("actions"),
+        QJsonArray {action("a", "A", "https://x.example"), action("b", "B", "https://x.example"),
+            action("c", "C", "https://x.example"), action("d", "D", "https://x.example")})
                                << QStringLiteral("actions");
-    QTest::newRow("actions is an object") << with(QStringLiteral("actions"), action("a", "A", "https://x.example")) << QStringLiteral("actions");
-    QTest::newRow("action without label") << with(QStringLiteral("actions"), QJsonArray {action("a", nullptr, "https://x.example")})
-                                          << QStringLiteral("actions[0].label");
-    QTest::newRow("action with ftp url") << with(QStringLiteral("actions"), QJsonArray {action("a", "A", "https://x.example"), action("b", "B", "ftp://x.example")})
+    QTest::newRow("actions is an object")
+        << with(QStringLiteral("actions"), action("a", "A", "https://x.example")) << QStringLiteral("actions");
+    QTest::newRow("action without label")
+        << with(QStringLiteral("actions"), QJsonArray {action("a", nullptr, "https://x.example")})
+        << QStringLiteral("actions[0].label");
+    QTest::newRow("action with ftp url") << with(QStringLiteral("actions"),
+        QJsonArray {action("a", "A", "https://x.example"), action("b", "B", "ftp://x.example")})
                                          << QStringLiteral("actions[1].url");
-    QTest::newRow("action ids repeat") << with(QStringLiteral("actions"), QJsonArray {action("a", "A", "https://x.example"), action("a", "B", "https://x.example")})
+    QTest::newRow("action ids repeat") << with(QStringLiteral("actions"),
+        QJsonArray {action("a", "A", "https://x.example"), action("a", "B", "https://x.example")})
                                        << QStringLiteral("actions[1].id");
-    QTest::newRow("data over 16 KiB") << with(QStringLiteral("data"), QJsonObject {{QStringLiteral("blob"), QString(17 * 1024, QLatin1Char('x'))}})
+    QTest::newRow("data over 16 KiB") << with(
+        QStringLiteral("data"), QJsonObject {{QStringLiteral("blob"), QString(17 * 1024, QLatin1Char('x'))}})
                                       << QStringLiteral("data");
     QTest::newRow("data is a list") << with(QStringLiteral("data"), QJsonArray {1, 2}) << QStringLiteral("data");
-    QTest::newRow("tags is a string") << with(QStringLiteral("tags"), QStringLiteral("package")) << QStringLiteral("tags");
+    QTest::newRow("tags is a string") << with(QStringLiteral("tags"), QStringLiteral("package"))
+                                      << QStringLiteral("tags");
     QJsonArray elevenTags;
     for (int i = 0; i < 11; ++i)
         elevenTags.append(QStringLiteral("t%1").arg(i));
     QTest::newRow("11 tags") << with(QStringLiteral("tags"), elevenTags) << QStringLiteral("tags");
-    QTest::newRow("tag is a number") << with(QStringLiteral("tags"), QJsonArray {QStringLiteral("ok"), 5}) << QStringLiteral("tags[1]");
-    QTest::newRow("click javascript:") << with(QStringLiteral("click"), QStringLiteral("javascript:alert(1)")) << QStringLiteral("click");
-    QTest::newRow("icon not a url") << with(QStringLiteral("icon"), QStringLiteral("not a url")) << QStringLiteral("icon");
+    QTest::newRow("tag is a number") << with(QStringLiteral("tags"), QJsonArray {QStringLiteral("ok"), 5})
+                                     << QStringLiteral("tags[1]");
+    QTest::newRow("click javascript:") << with(QStringLiteral("click"), QStringLiteral("javascript:alert(1)"))
+                                       << QStringLiteral("click");
+    QTest::newRow("icon not a url") << with(QStringLiteral("icon"), QStringLiteral("not a url"))
+                                    << QStringLiteral("icon");
     QTest::newRow("format html") << with(QStringLiteral("format"), QStringLiteral("html")) << QStringLiteral("format");
-    QTest::newRow("type 65 chars") << with(QStringLiteral("type"), QString(65, QLatin1Char('y'))) << QStringLiteral("type");
-    QTest::newRow("groupKey 256 chars") << with(QStringLiteral("groupKey"), QString(256, QLatin1Char('g'))) << QStringLiteral("groupKey");
+    QTest::newRow("type 65 chars") << with(QStringLiteral("type"), QString(65, QLatin1Char('y')))
+                                   << QStringLiteral("type");
+    QTest::newRow("groupKey 256 chars") << with(QStringLiteral("groupKey"), QString(256, QLatin1Char('g')))
+                                        << QStringLiteral("groupKey");
     QTest::newRow("recipients is a string") << with(recipientsKey, QStringLiteral("alice")) << recipientsKey;
     QTest::newRow("recipient is a number") << with(recipientsKey, QJsonArray {42}) << QStringLiteral("recipients[0]");
-    QTest::newRow("recipient empty") << with(recipientsKey, QJsonArray {QStringLiteral("alice"), QStringLiteral(" ")}) << QStringLiteral("recipients[1]");
-    QTest::newRow("unknown recipient") << with(recipientsKey, QJsonArray {QStringLiteral("alice"), QStringLiteral("nobody")}) << recipientsKey;
+    QTest::newRow("recipient empty") << with(recipientsKey, QJsonArray {QStringLiteral("alice"), QStringLiteral(" ")})
+                                     << QStringLiteral("recipients[1]");
+    QTest::newRow("unknown recipient") << with(
+        recipientsKey, QJsonArray {QStringLiteral("alice"), QStringLiteral("nobody")})
+                                       << recipientsKey;
     QTest::newRow("no target at all") << with(recipientsKey, QJsonValue::Undefined) << recipientsKey;
-    QTest::newRow("unknown role") << with(QStringLiteral("roles"), QJsonArray {QStringLiteral("king")}) << QStringLiteral("roles[0]");
-    QTest::newRow("broadcast yes") << with(QStringLiteral("broadcast"), QStringLiteral("yes")) << QStringLiteral("broadcast");
-    QTest::newRow("excludeUsers is a string") << with(QStringLiteral("excludeUsers"), QStringLiteral("bob")) << QStringLiteral("excludeUsers");
-    QTest::newRow("unknown delivery channel") << with(QStringLiteral("channels"), QJsonArray {QStringLiteral("pigeon")}) << QStringLiteral("channels[0]");
-    QTest::newRow("scheduledAt tomorrow") << with(QStringLiteral("scheduledAt"), QStringLiteral("tomorrow")) << QStringLiteral("scheduledAt");
-    QTest::newRow("scheduledAt bare date") << with(QStringLiteral("scheduledAt"), QStringLiteral("2030-01-01")) << QStringLiteral("scheduledAt");
-    QTest::newRow("scheduledAt number") << with(QStringLiteral("scheduledAt"), 1700000000) << QStringLiteral("scheduledAt");
-    QTest::newRow("expiresAt in the past") << with(QStringLiteral("expiresAt"), QStringLiteral("2001-01-01T00:00:00Z")) << QStringLiteral("expiresAt");
+    QTest::newRow("unknown role") << with(QStringLiteral("roles"), QJsonArray {QStringLiteral("king")})
+                                  << QStringLiteral("roles[0]");
+    QTest::newRow("broadcast yes") << with(QStringLiteral("broadcast"), QStringLiteral("yes"))
+                                   << QStringLiteral("broadcast");
+    QTest::newRow("excludeUsers is a string")
+        << with(QStringLiteral("excludeUsers"), QStringLiteral("bob")) << QStringLiteral("excludeUsers");
+    QTest::newRow("unknown delivery channel")
+        << with(QStringLiteral("channels"), QJsonArray {QStringLiteral("pigeon")}) << QStringLiteral("channels[0]");
+    QTest::newRow("scheduledAt tomorrow")
+        << with(QStringLiteral("scheduledAt"), QStringLiteral("tomorrow")) << QStringLiteral("scheduledAt");
+    QTest::newRow("scheduledAt bare date")
+        << with(QStringLiteral("scheduledAt"), QStringLiteral("2030-01-01")) << QStringLiteral("scheduledAt");
+    QTest::newRow("scheduledAt number") << with(QStringLiteral("scheduledAt"), 1700000000)
+                                        << QStringLiteral("scheduledAt");
+    QTest::newRow("expiresAt in the past")
+        << with(QStringLiteral("expiresAt"), QStringLiteral("2001-01-01T00:00:00Z")) << QStringLiteral("expiresAt");
     QJsonObject expiresFirst = with(QStringLiteral("scheduledAt"), future);
     expiresFirst.insert(QStringLiteral("expiresAt"), nearer);
     QTest::newRow("expiresAt before scheduledAt") << expiresFirst << QStringLiteral("expiresAt");
-    QTest::newRow("idempotencyKey empty") << with(QStringLiteral("idempotencyKey"), QString()) << QStringLiteral("idempotencyKey");
-    QTest::newRow("idempotencyKey 256 chars") << with(QStringLiteral("idempotencyKey"), QString(256, QLatin1Char('k'))) << QStringLiteral("idempotencyKey");
-    QTest::newRow("variables without templateId") << with(QStringLiteral("variables"), QJsonObject {{QStringLiteral("a"), 1}}) << QStringLiteral("variables");
-    QTest::newRow("unknown templateId") << with(QStringLiteral("templateId"), QStringLiteral("no-such-template")) << QStringLiteral("templateId");
+    QTest::newRow("idempotencyKey empty")
+        << with(QStringLiteral("idempotencyKey"), QString()) << QStringLiteral("idempotencyKey");
+    QTest::newRow("idempotencyKey 256 chars")
+        << with(QStringLiteral("idempotencyKey"), QString(256, QLatin1Char('k'))) << QStringLiteral("idempotencyKey");
+    QTest::newRow("variables without templateId")
+        << with(QStringLiteral("variables"), QJsonObject {{QStringLiteral("a"), 1}}) << QStringLiteral("variables");
+    QTest::newRow("unknown templateId") << with(QStringLiteral("templateId"), QStringLiteral("no-such-template"))
+                                        << QStringLiteral("templateId");
 }
 
 void TestBadInput::publish_invalidField_isValidationErrorNamingTheField()
@@ -403,10 +451,13 @@ void TestBadInput::nonObjectBody_isValidationError_data()
     QTest::addColumn<QByteArray>("body");
 
     for (const char *body : {"[1,2]", "[]", "42", "\"text\"", "null", "true"}) {
-        QTest::addRow("publish %s", body) << QByteArray("POST") << QStringLiteral("/api/notifications") << QByteArray(body);
-        QTest::addRow("preferences %s", body) << QByteArray("PUT") << QStringLiteral("/api/notifications/preferences") << QByteArray(body);
+        QTest::addRow("publish %s", body)
+            << QByteArray("POST") << QStringLiteral("/api/notifications") << QByteArray(body);
+        QTest::addRow("preferences %s", body)
+            << QByteArray("PUT") << QStringLiteral("/api/notifications/preferences") << QByteArray(body);
     }
-    QTest::newRow("login list") << QByteArray("POST") << QStringLiteral("/api/auth/login") << QByteArray(R"(["admin","x"])");
+    QTest::newRow("login list") << QByteArray("POST") << QStringLiteral("/api/auth/login")
+                                << QByteArray(R"(["admin","x"])");
 }
 
 void TestBadInput::nonObjectBody_isValidationError()
@@ -436,8 +487,10 @@ void TestBadInput::unknownRoute_isJson404_data()
     QTest::newRow("POST /nothing") << QByteArray("POST") << QStringLiteral("/nothing") << 404 << notFound;
     QTest::newRow("too deep") << QByteArray("GET") << QStringLiteral("/api/notifications/a/b/c") << 404 << notFound;
     QTest::newRow("empty segment") << QByteArray("GET") << QStringLiteral("/api//notifications") << 404 << notFound;
-    QTest::newRow("unknown admin route") << QByteArray("GET") << QStringLiteral("/api/admin/everything") << 404 << notFound;
-    QTest::newRow("plain GET /ws") << QByteArray("GET") << QStringLiteral("/ws") << 426 << QStringLiteral("UPGRADE_REQUIRED");
+    QTest::newRow("unknown admin route") << QByteArray("GET") << QStringLiteral("/api/admin/everything") << 404
+                                         << notFound;
+    QTest::newRow("plain GET /ws") << QByteArray("GET") << QStringLiteral("/ws") << 426
+                                   << QStringLiteral("UPGRADE_REQUIRED");
 }
 
 void TestBadInput::unknownRoute_isJson404()
@@ -468,17 +521,22 @@ void TestBadInput::wrongMethod_is405WithAllow_data()
     const QString post = QStringLiteral("POST");
     const QString del = QStringLiteral("DELETE");
     const QString patch = QStringLiteral("PATCH");
-    QTest::newRow("PATCH notifications") << QByteArray("PATCH") << QStringLiteral("/api/notifications") << QStringList {get, post};
+    QTest::newRow("PATCH notifications") << QByteArray("PATCH") << QStringLiteral("/api/notifications")
+                                         << QStringList {get, post};
     QTest::newRow("DELETE healthz") << QByteArray("DELETE") << QStringLiteral("/healthz") << QStringList {get};
     QTest::newRow("POST metrics") << QByteArray("POST") << QStringLiteral("/metrics") << QStringList {get};
     QTest::newRow("POST me") << QByteArray("POST") << QStringLiteral("/api/auth/me") << QStringList {get};
     QTest::newRow("GET login") << QByteArray("GET") << QStringLiteral("/api/auth/login") << QStringList {post};
     QTest::newRow("PUT stream") << QByteArray("PUT") << QStringLiteral("/api/stream") << QStringList {get};
-    QTest::newRow("POST one notification") << QByteArray("POST") << QStringLiteral("/api/notifications/some-id") << QStringList {get, del};
-    QTest::newRow("GET read") << QByteArray("GET") << QStringLiteral("/api/notifications/some-id/read") << QStringList {put};
+    QTest::newRow("POST one notification")
+        << QByteArray("POST") << QStringLiteral("/api/notifications/some-id") << QStringList {get, del};
+    QTest::newRow("GET read") << QByteArray("GET") << QStringLiteral("/api/notifications/some-id/read")
+                              << QStringList {put};
     QTest::newRow("PATCH topics") << QByteArray("PATCH") << QStringLiteral("/api/topics") << QStringList {get};
-    QTest::newRow("GET subscription") << QByteArray("GET") << QStringLiteral("/api/topics/orders/subscription") << QStringList {put, del};
-    QTest::newRow("POST admin user") << QByteArray("POST") << QStringLiteral("/api/admin/users/x") << QStringList {get, put, patch};
+    QTest::newRow("GET subscription") << QByteArray("GET") << QStringLiteral("/api/topics/orders/subscription")
+                                      << QStringList {put, del};
+    QTest::newRow("POST admin user") << QByteArray("POST") << QStringLiteral("/api/admin/users/x")
+                                     << QStringList {get, put, patch};
     QTest::newRow("PUT tokens") << QByteArray("PUT") << QStringLiteral("/api/tokens") << QStringList {get, post};
 }
 
@@ -507,14 +565,16 @@ void TestBadInput::oversizedRequest_isRefusedBeforeTheBodyArrives_data()
     QTest::addColumn<int>("status");
 
     QTest::newRow("Content-Length 100000000, 1000 bytes sent")
-        << QByteArray("Content-Type: application/json\r\nContent-Length: 100000000\r\n") << QByteArray(1000, ' ') << 413;
+        << QByteArray("Content-Type: application/json\r\nContent-Length: 100000000\r\n") << QByteArray(1000, ' ')
+        << 413;
     QTest::newRow("Content-Length one over the limit, nothing sent")
         << QByteArray("Content-Type: application/json\r\nContent-Length: 65537\r\n") << QByteArray() << 413;
     QTest::newRow("chunked body growing past the limit")
         << QByteArray("Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n")
         << QByteArray("20000\r\n") + QByteArray(70 * 1024, ' ') << 413;
-    QTest::newRow("headers over 16 KiB")
-        << QByteArray("X-Padding: ") + QByteArray(17 * 1024, 'p') + QByteArray("\r\nContent-Length: 2\r\n") << QByteArray("{}") << 431;
+    QTest::newRow("headers over 16 KiB") << QByteArray("X-Padding: ") + QByteArray(17 * 1024, 'p')
+            + QByteArray("\r\nContent-Length: 2\r\n")
+                                         << QByteArray("{}") << 431;
 }
 
 void TestBadInput::oversizedRequest_isRefusedBeforeTheBodyArrives()
@@ -523,13 +583,17 @@ void TestBadInput::oversizedRequest_isRefusedBeforeTheBodyArrives()
     QFETCH(QByteArray, partialBody);
     QFETCH(int, status);
 
-    const QByteArray request = QByteArrayLiteral("POST /api/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ")
+    const QByteArray request
+        = QByteArrayLiteral("POST /api/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ")
         + m_admin->token().toLatin1() + QByteArrayLiteral("\r\n") + headers + QByteArrayLiteral("\r\n") + partialBody;
     QElapsedTimer timer;
     timer.start();
     // The rest of the body never comes: a server waiting for it would time out here.
     const RawResponse r = rawExchange(m_server->port(), request);
-    QVERIFY2(r.complete, qPrintable(QStringLiteral("no complete answer after %1 ms: %2").arg(timer.elapsed()).arg(QString::fromLatin1(r.head))));
+    QVERIFY2(r.complete,
+        qPrintable(QStringLiteral("no complete answer after %1 ms: %2")
+                       .arg(timer.elapsed())
+                       .arg(QString::fromLatin1(r.head))));
     QCOMPARE(r.status, status);
     QVERIFY2(headerValue(r.head, QByteArrayLiteral("Content-Type")).startsWith("application/json"), r.head.constData());
     const QJsonObject json = QJsonDocument::fromJson(r.body).object();
@@ -550,7 +614,13 @@ void TestBadInput::bodyJustUnderTheLimit_isAccepted()
     QCOMPARE(r.status, 202);
     const QJsonObject after = aliceInbox();
     QCOMPARE(after.value(QStringLiteral("notifications")).toArray().size(), 3);
-    QCOMPARE(after.value(QStringLiteral("notifications")).toArray().at(0).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("padded"));
+    QCOMPARE(after.value(QStringLiteral("notifications"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("title"))
+                 .toString(),
+        QStringLiteral("padded"));
 }
 
 void TestBadInput::unsupportedContentType_is415_data()
@@ -567,7 +637,8 @@ void TestBadInput::unsupportedContentType_is415_data()
 void TestBadInput::unsupportedContentType_is415()
 {
     QFETCH(QByteArray, contentType);
-    const HttpResult r = m_admin->send("POST", QStringLiteral("/api/notifications"), compact(validPublish(QStringLiteral("typed"))), contentType);
+    const HttpResult r = m_admin->send(
+        "POST", QStringLiteral("/api/notifications"), compact(validPublish(QStringLiteral("typed"))), contentType);
     QCOMPARE(r.status, 415);
     QVERIFY2(hasErrorShape(r, QStringLiteral("UNSUPPORTED_MEDIA_TYPE")), r.body.constData());
     QCOMPARE(aliceInbox(), m_baseline);
@@ -586,17 +657,20 @@ void TestBadInput::jsonContentTypeVariants_areAccepted_data()
 void TestBadInput::jsonContentTypeVariants_areAccepted()
 {
     QFETCH(QByteArray, contentType);
-    const HttpResult r = m_admin->send("POST", QStringLiteral("/api/notifications"), compact(validPublish(QStringLiteral("typed"))), contentType);
+    const HttpResult r = m_admin->send(
+        "POST", QStringLiteral("/api/notifications"), compact(validPublish(QStringLiteral("typed"))), contentType);
     QCOMPARE(r.status, 202);
     QCOMPARE(aliceInbox().value(QStringLiteral("notifications")).toArray().size(), 3);
 }
 
 void TestBadInput::publishRateLimit_thirdPublishIs429WithRetryAfter()
 {
-    setUp([](ServerConfig &c) {
-        c.publishPerMinute = 60;
-        c.publishBurst = 2;
-    }, false);
+    setUp(
+        [](ServerConfig &c) {
+            c.publishPerMinute = 60;
+            c.publishBurst = 2;
+        },
+        false);
     if (QTest::currentTestFailed())
         return;
     if (QTest::currentTestFailed())
@@ -613,8 +687,9 @@ void TestBadInput::publishRateLimit_thirdPublishIs429WithRetryAfter()
     QVERIFY2(ok && retryAfter >= 1 && retryAfter <= 60, third.header("Retry-After").constData());
 
     // The limit is per client address too: another sender from here is limited as well.
-    const HttpResult token = m_admin->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("other")},
-                                                                          {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
+    const HttpResult token = m_admin->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("other")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
     QCOMPARE(token.status, 201);
     HttpTestClient other(m_server->url());
     other.setToken(token.json.value(QStringLiteral("token")).toString());
@@ -633,10 +708,12 @@ void TestBadInput::publishRateLimit_thirdPublishIs429WithRetryAfter()
     // The bucket refills at 60/min: after Retry-After, publishing works again. (Not
     // QTRY_COMPARE: it evaluates once more after success, which would publish twice.)
     int status = 0;
-    const bool recovered = QTest::qWaitFor([&] {
-        status = m_admin->post(QStringLiteral("/api/notifications"), validPublish(QStringLiteral("later"))).status;
-        return status != 429;
-    }, (retryAfter + 3) * 1000);
+    const bool recovered = QTest::qWaitFor(
+        [&] {
+            status = m_admin->post(QStringLiteral("/api/notifications"), validPublish(QStringLiteral("later"))).status;
+            return status != 429;
+        },
+        (retryAfter + 3) * 1000);
     QVERIFY(recovered);
     QCOMPARE(status, 202);
     QCOMPARE(aliceInbox().value(QStringLiteral("notifications")).toArray().size(), 3);
@@ -667,25 +744,34 @@ void TestBadInput::loginRateLimit_perAddress_is429WithRetryAfter()
     QVERIFY(!third.json.contains(QStringLiteral("accessToken")));
     // Refresh shares the login limit.
     const HttpResult refresh = guesser.post(QStringLiteral("/api/auth/refresh"),
-                                            {{QStringLiteral("refreshToken"), first.json.value(QStringLiteral("refreshToken")).toString()}});
+        {{QStringLiteral("refreshToken"), first.json.value(QStringLiteral("refreshToken")).toString()}});
     QCOMPARE(refresh.status, 429);
 
     // Sessions opened before are unaffected, and so is everything else.
     QCOMPARE(admin.get(QStringLiteral("/api/auth/me")).status, 200);
-    QCOMPARE(admin.post(QStringLiteral("/api/notifications"), {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("admin")}},
-                                                              {QStringLiteral("title"), QStringLiteral("still here")}}).status,
-             202);
-    QCOMPARE(admin.get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("notifications")).toArray().size(), 1);
+    QCOMPARE(admin
+                 .post(QStringLiteral("/api/notifications"),
+                     {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("admin")}},
+                         {QStringLiteral("title"), QStringLiteral("still here")}})
+                 .status,
+        202);
+    QCOMPARE(
+        admin.get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("notifications")).toArray().size(),
+        1);
 
     // The refused refresh did not spend the token: once the bucket refills it still works.
     HttpTestClient later(m_server->url());
     int status = 0;
-    const bool recovered = QTest::qWaitFor([&] {
-        status = later.post(QStringLiteral("/api/auth/refresh"),
-                            {{QStringLiteral("refreshToken"), first.json.value(QStringLiteral("refreshToken")).toString()}})
-                     .status;
-        return status != 429;
-    }, (retryAfter + 3) * 1000);
+    const bool recovered = QTest::qWaitFor(
+        [&] {
+            status = later
+                         .post(QStringLiteral("/api/auth/refresh"),
+                             {{QStringLiteral("refreshToken"),
+                                 first.json.value(QStringLiteral("refreshToken")).toString()}})
+                         .status;
+            return status != 429;
+        },
+        (retryAfter + 3) * 1000);
     QVERIFY(recovered);
     QCOMPARE(status, 200);
 }
@@ -720,13 +806,15 @@ void TestBadInput::ws_unknownEvent_getsErrorFrameAndStaysOpen()
     ws.sendFrame(QStringLiteral("teleport"), {{QStringLiteral("to"), QStringLiteral("mars")}});
     const auto error = ws.waitFor(QStringLiteral("error"));
     QVERIFY(error);
-    QVERIFY2(hasErrorShape(QJsonObject {{QStringLiteral("error"), error->data}}, QStringLiteral("UNKNOWN_EVENT")), qPrintable(describe(error->raw)));
+    QVERIFY2(hasErrorShape(QJsonObject {{QStringLiteral("error"), error->data}}, QStringLiteral("UNKNOWN_EVENT")),
+        qPrintable(describe(error->raw)));
 
     // With a ref, the error comes as the reply.
     const auto reply = ws.request(QStringLiteral("teleport"));
     QVERIFY(reply);
     QCOMPARE(reply->value(QStringLiteral("ok")).toBool(true), false);
-    QCOMPARE(reply->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("UNKNOWN_EVENT"));
+    QCOMPARE(reply->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("UNKNOWN_EVENT"));
 
     ws.sendFrame(QStringLiteral("ping"));
     QVERIFY(ws.waitFor(QStringLiteral("pong")));
@@ -762,7 +850,8 @@ void TestBadInput::ws_malformedFrame_getsErrorFrameAndStaysOpen()
     ws.sendRaw(text);
     const auto error = ws.waitFor(QStringLiteral("error"));
     QVERIFY(error);
-    QVERIFY2(hasErrorShape(QJsonObject {{QStringLiteral("error"), error->data}}, code), qPrintable(describe(error->raw)));
+    QVERIFY2(
+        hasErrorShape(QJsonObject {{QStringLiteral("error"), error->data}}, code), qPrintable(describe(error->raw)));
     ws.sendFrame(QStringLiteral("ping"));
     QVERIFY(ws.waitFor(QStringLiteral("pong")));
     QVERIFY(ws.isConnected());
@@ -776,7 +865,8 @@ void TestBadInput::ws_binaryFrame_getsErrorFrameAndStaysOpen()
     ws.socket().sendBinaryMessage(QByteArrayLiteral("{\"event\":\"ping\"}"));
     const auto error = ws.waitFor(QStringLiteral("error"));
     QVERIFY(error);
-    QVERIFY2(hasErrorShape(QJsonObject {{QStringLiteral("error"), error->data}}, QStringLiteral("VALIDATION_ERROR")), qPrintable(describe(error->raw)));
+    QVERIFY2(hasErrorShape(QJsonObject {{QStringLiteral("error"), error->data}}, QStringLiteral("VALIDATION_ERROR")),
+        qPrintable(describe(error->raw)));
     ws.sendFrame(QStringLiteral("ping"));
     QVERIFY(ws.waitFor(QStringLiteral("pong")));
     QCOMPARE(aliceInbox(), m_baseline);
@@ -793,21 +883,28 @@ void TestBadInput::ws_invalidIds_getErrorReplyAndStayOpen()
         {{QStringLiteral("ids"), QJsonArray {QStringLiteral(" ")}}},
         {{QStringLiteral("ids"), QJsonArray {1, 2}}},
     };
-    for (const QString &event : {QStringLiteral("read"), QStringLiteral("unread"), QStringLiteral("delete"), QStringLiteral("ack")}) {
+    for (const QString &event :
+        {QStringLiteral("read"), QStringLiteral("unread"), QStringLiteral("delete"), QStringLiteral("ack")}) {
         for (const QJsonObject &data : bad) {
             const auto reply = ws.request(event, data);
             QVERIFY2(reply, qPrintable(event + QLatin1Char(' ') + describe(data)));
             QCOMPARE(reply->value(QStringLiteral("ok")).toBool(true), false);
-            QCOMPARE(reply->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("VALIDATION_ERROR"));
-            QVERIFY(!reply->value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString().isEmpty());
+            QCOMPARE(reply->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                QStringLiteral("VALIDATION_ERROR"));
+            QVERIFY(
+                !reply->value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString().isEmpty());
         }
     }
-    const auto badTopic = ws.request(QStringLiteral("subscribe"), {{QStringLiteral("topics"), QJsonArray {QStringLiteral("bad topic!")}}});
+    const auto badTopic = ws.request(
+        QStringLiteral("subscribe"), {{QStringLiteral("topics"), QJsonArray {QStringLiteral("bad topic!")}}});
     QVERIFY(badTopic);
-    QCOMPARE(badTopic->value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("topics[0]"));
-    const auto badPrefs = ws.request(QStringLiteral("updatePreferences"), {{QStringLiteral("quietHours"), QJsonObject {{QStringLiteral("start"), QStringLiteral("25:00")}}}});
+    QCOMPARE(badTopic->value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("topics[0]"));
+    const auto badPrefs = ws.request(QStringLiteral("updatePreferences"),
+        {{QStringLiteral("quietHours"), QJsonObject {{QStringLiteral("start"), QStringLiteral("25:00")}}}});
     QVERIFY(badPrefs);
-    QCOMPARE(badPrefs->value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(), QStringLiteral("quietHours.start"));
+    QCOMPARE(badPrefs->value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(),
+        QStringLiteral("quietHours.start"));
     ws.sendFrame(QStringLiteral("ping"));
     QVERIFY(ws.waitFor(QStringLiteral("pong")));
     QCOMPARE(aliceInbox(), m_baseline);
@@ -819,9 +916,11 @@ void TestBadInput::ws_frameBeforeAuth_closesWith4401_data()
     QTest::addColumn<QJsonObject>("data");
     QTest::newRow("ping") << QStringLiteral("ping") << QJsonObject {};
     QTest::newRow("resume") << QStringLiteral("resume") << QJsonObject {{QStringLiteral("sinceSeq"), 0}};
-    QTest::newRow("read") << QStringLiteral("read") << QJsonObject {{QStringLiteral("ids"), QJsonArray {QStringLiteral("x")}}};
+    QTest::newRow("read") << QStringLiteral("read")
+                          << QJsonObject {{QStringLiteral("ids"), QJsonArray {QStringLiteral("x")}}};
     QTest::newRow("readAll") << QStringLiteral("readAll") << QJsonObject {};
-    QTest::newRow("subscribe") << QStringLiteral("subscribe") << QJsonObject {{QStringLiteral("topics"), QJsonArray {QStringLiteral("orders")}}};
+    QTest::newRow("subscribe") << QStringLiteral("subscribe")
+                               << QJsonObject {{QStringLiteral("topics"), QJsonArray {QStringLiteral("orders")}}};
     QTest::newRow("unknown") << QStringLiteral("teleport") << QJsonObject {};
 }
 
@@ -835,8 +934,9 @@ void TestBadInput::ws_frameBeforeAuth_closesWith4401()
     QVERIFY(ws.waitClosed());
     QCOMPARE(ws.closeCode(), 4401);
     for (const WsTestClient::Frame &f : ws.pending())
-        QVERIFY2(f.event != QLatin1String("welcome") && f.event != QLatin1String("pong") && f.event != QLatin1String("reply"),
-                 qPrintable(describe(f.raw)));
+        QVERIFY2(f.event != QLatin1String("welcome") && f.event != QLatin1String("pong")
+                && f.event != QLatin1String("reply"),
+            qPrintable(describe(f.raw)));
     QCOMPARE(aliceInbox(), m_baseline);
 }
 
@@ -866,9 +966,8 @@ void TestBadInput::ws_authFrameWithValidToken_getsWelcome()
 void TestBadInput::ws_authFrameWithInvalidToken_closesWith4401()
 {
     for (const QJsonObject &data : {QJsonObject {{QStringLiteral("token"), QStringLiteral("not-a-token")}},
-                                    QJsonObject {{QStringLiteral("token"), QString()}},
-                                    QJsonObject {{QStringLiteral("token"), 42}},
-                                    QJsonObject {}}) {
+             QJsonObject {{QStringLiteral("token"), QString()}}, QJsonObject {{QStringLiteral("token"), 42}},
+             QJsonObject {}}) {
         WsTestClient ws;
         QVERIFY(ws.open(m_server->wsUrl(), QString()));
         ws.sendFrame(QStringLiteral("auth"), data, QStringLiteral("r1"));

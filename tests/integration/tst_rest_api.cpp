@@ -132,10 +132,11 @@ private Q_SLOTS:
 
     // client operation ids
     void opId_repeatedOnRest_isAnsweredDuplicateAndAppliedOnce();
+    void opId_replayedAfterTheNotificationWasDeleted_isStillADuplicate();
 
 private:
-    std::unique_ptr<HttpTestClient> signIn(const QString &username, const QString &password = Password,
-                                           const QString &deviceId = {});
+    std::unique_ptr<HttpTestClient> signIn(
+        const QString &username, const QString &password = Password, const QString &deviceId = {});
     HttpResult publish(const QJsonObject &body);
     QString publishTo(const QString &recipient, const QString &title, const QString &topic = {});
 
@@ -170,7 +171,8 @@ void TestRestApi::cleanup()
     m_server.reset();
 }
 
-std::unique_ptr<HttpTestClient> TestRestApi::signIn(const QString &username, const QString &password, const QString &deviceId)
+std::unique_ptr<HttpTestClient> TestRestApi::signIn(
+    const QString &username, const QString &password, const QString &deviceId)
 {
     auto client = std::make_unique<HttpTestClient>(m_server->url());
     const HttpResult r = client->login(username, password, deviceId);
@@ -186,9 +188,8 @@ HttpResult TestRestApi::publish(const QJsonObject &body)
 
 QString TestRestApi::publishTo(const QString &recipient, const QString &title, const QString &topic)
 {
-    QJsonObject body {{QStringLiteral("recipients"), QJsonArray {recipient}},
-                      {QStringLiteral("title"), title},
-                      {QStringLiteral("message"), QString(QStringLiteral("message of ") + title)}};
+    QJsonObject body {{QStringLiteral("recipients"), QJsonArray {recipient}}, {QStringLiteral("title"), title},
+        {QStringLiteral("message"), QString(QStringLiteral("message of ") + title)}};
     if (!topic.isEmpty())
         body.insert(QStringLiteral("topic"), topic);
     const HttpResult r = publish(body);
@@ -226,8 +227,8 @@ void TestRestApi::ops_healthReadyAndMetrics_answerWithoutAuth()
     QCOMPARE(metrics.status, 200);
     QVERIFY2(metrics.header("Content-Type").startsWith("text/plain"), metrics.header("Content-Type").constData());
     const QByteArray text = metrics.body;
-    for (const char *name : {"tidings_ws_connections", "tidings_notifications_published_total", "tidings_deliveries_total",
-                             "tidings_delivery_latency_seconds", "tidings_queue_depth"}) {
+    for (const char *name : {"tidings_ws_connections", "tidings_notifications_published_total",
+             "tidings_deliveries_total", "tidings_delivery_latency_seconds", "tidings_queue_depth"}) {
         QVERIFY2(text.contains(QByteArray(QByteArray("# TYPE ") + name)), name);
     }
     QVERIFY2(text.contains("\ntidings_ws_connections 1\n"), text.constData());
@@ -242,10 +243,10 @@ void TestRestApi::ops_healthReadyAndMetrics_answerWithoutAuth()
 void TestRestApi::login_withValidCredentials_returnsTokensUserAndDevice()
 {
     HttpTestClient client(m_server->url());
-    const HttpResult r = client.post(QStringLiteral("/api/auth/login"), {{QStringLiteral("username"), QStringLiteral("alice")},
-                                                                        {QStringLiteral("password"), Password},
-                                                                        {QStringLiteral("deviceId"), QStringLiteral("laptop")},
-                                                                        {QStringLiteral("deviceName"), QStringLiteral("Alice's laptop")}});
+    const HttpResult r = client.post(QStringLiteral("/api/auth/login"),
+        {{QStringLiteral("username"), QStringLiteral("alice")}, {QStringLiteral("password"), Password},
+            {QStringLiteral("deviceId"), QStringLiteral("laptop")},
+            {QStringLiteral("deviceName"), QStringLiteral("Alice's laptop")}});
     QCOMPARE(r.status, 200);
     const QString access = r.json.value(QStringLiteral("accessToken")).toString();
     QCOMPARE(access.count(QLatin1Char('.')), 2); // a JWT
@@ -279,10 +280,11 @@ void TestRestApi::login_withWrongPasswordOrUnknownUser_is401WithTheSameMessage()
     QCOMPARE(unknown.errorCode(), QStringLiteral("UNAUTHORIZED"));
     // No account enumeration: the answers are the same.
     QCOMPARE(unknown.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
-             wrong.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString());
+        wrong.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString());
     QVERIFY(client.token().isEmpty());
 
-    const HttpResult missing = client.post(QStringLiteral("/api/auth/login"), {{QStringLiteral("username"), QStringLiteral("alice")}});
+    const HttpResult missing
+        = client.post(QStringLiteral("/api/auth/login"), {{QStringLiteral("username"), QStringLiteral("alice")}});
     QCOMPARE(missing.status, 400);
     QCOMPARE(missing.errorCode(), QStringLiteral("VALIDATION_ERROR"));
     QCOMPARE(missing.errorField(), QStringLiteral("password"));
@@ -296,7 +298,8 @@ void TestRestApi::refresh_rotatesTheTokenAndReuseRevokesTheFamily()
     const QString first = login.json.value(QStringLiteral("refreshToken")).toString();
 
     client.setToken({});
-    const HttpResult rotated = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), first}});
+    const HttpResult rotated
+        = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), first}});
     QCOMPARE(rotated.status, 200);
     const QString second = rotated.json.value(QStringLiteral("refreshToken")).toString();
     QVERIFY(!second.isEmpty());
@@ -313,10 +316,12 @@ void TestRestApi::refresh_rotatesTheTokenAndReuseRevokesTheFamily()
     client.setToken({});
 
     // The spent token again: theft. It fails, and so does its rotated successor.
-    const HttpResult reuse = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), first}});
+    const HttpResult reuse
+        = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), first}});
     QCOMPARE(reuse.status, 401);
     QCOMPARE(reuse.errorCode(), QStringLiteral("UNAUTHORIZED"));
-    const HttpResult successor = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), second}});
+    const HttpResult successor
+        = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), second}});
     QCOMPARE(successor.status, 401);
     QCOMPARE(successor.errorCode(), QStringLiteral("UNAUTHORIZED"));
 
@@ -325,12 +330,15 @@ void TestRestApi::refresh_rotatesTheTokenAndReuseRevokesTheFamily()
     const HttpResult otherLogin = other.login(QStringLiteral("alice"), Password, QStringLiteral("phone"));
     QCOMPARE(otherLogin.status, 200);
     other.setToken({});
-    QCOMPARE(other.post(QStringLiteral("/api/auth/refresh"),
-                        {{QStringLiteral("refreshToken"), otherLogin.json.value(QStringLiteral("refreshToken")).toString()}})
-                 .status,
-             200);
+    QCOMPARE(
+        other
+            .post(QStringLiteral("/api/auth/refresh"),
+                {{QStringLiteral("refreshToken"), otherLogin.json.value(QStringLiteral("refreshToken")).toString()}})
+            .status,
+        200);
 
-    const HttpResult bogus = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), QStringLiteral("tdr_nonsense")}});
+    const HttpResult bogus = client.post(
+        QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), QStringLiteral("tdr_nonsense")}});
     QCOMPARE(bogus.status, 401);
 }
 
@@ -343,7 +351,8 @@ void TestRestApi::logout_revokesTheDevicesRefreshToken()
     const HttpResult logout = client.post(QStringLiteral("/api/auth/logout"));
     QCOMPARE(logout.status, 204);
     client.setToken({});
-    const HttpResult after = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), refresh}});
+    const HttpResult after
+        = client.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), refresh}});
     QCOMPARE(after.status, 401);
     QCOMPARE(after.errorCode(), QStringLiteral("UNAUTHORIZED"));
 }
@@ -367,21 +376,23 @@ void TestRestApi::adminUsers_listCreateGetAndDuplicate()
     QCOMPARE(list.status, 200);
     const QJsonArray users = list.json.value(QStringLiteral("users")).toArray();
     QCOMPARE(fieldOf(users, QStringLiteral("username")),
-             (QStringList {QStringLiteral("admin"), QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")}));
+        (QStringList {
+            QStringLiteral("admin"), QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")}));
     QCOMPARE(list.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("total")).toInteger(), 4);
     QVERIFY2(!list.body.contains("argon2"), "no password hashes in the user list");
 
     const HttpResult paged = m_admin->get(QStringLiteral("/api/admin/users?limit=2&page=2"));
     QCOMPARE(paged.status, 200);
     QCOMPARE(fieldOf(paged.json.value(QStringLiteral("users")).toArray(), QStringLiteral("username")),
-             (QStringList {QStringLiteral("bob"), QStringLiteral("carol")}));
-    QCOMPARE(paged.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("hasNext")).toBool(true), false);
+        (QStringList {QStringLiteral("bob"), QStringLiteral("carol")}));
+    QCOMPARE(
+        paged.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("hasNext")).toBool(true), false);
 
-    const HttpResult created = m_admin->post(QStringLiteral("/api/admin/users"), {{QStringLiteral("username"), QStringLiteral("pat")},
-                                                                                  {QStringLiteral("password"), Password},
-                                                                                  {QStringLiteral("displayName"), QStringLiteral("Pat Publisher")},
-                                                                                  {QStringLiteral("email"), QStringLiteral("pat@example.org")},
-                                                                                  {QStringLiteral("role"), QStringLiteral("publisher")}});
+    const HttpResult created = m_admin->post(QStringLiteral("/api/admin/users"),
+        {{QStringLiteral("username"), QStringLiteral("pat")}, {QStringLiteral("password"), Password},
+            {QStringLiteral("displayName"), QStringLiteral("Pat Publisher")},
+            {QStringLiteral("email"), QStringLiteral("pat@example.org")},
+            {QStringLiteral("role"), QStringLiteral("publisher")}});
     QCOMPARE(created.status, 201);
     const QString patId = created.json.value(QStringLiteral("id")).toString();
     QVERIFY(!patId.isEmpty());
@@ -391,7 +402,7 @@ void TestRestApi::adminUsers_listCreateGetAndDuplicate()
     QVERIFY(!created.json.contains(QStringLiteral("password"))); // given, so not echoed
 
     const HttpResult duplicate = m_admin->post(QStringLiteral("/api/admin/users"),
-                                               {{QStringLiteral("username"), QStringLiteral("pat")}, {QStringLiteral("password"), Password}});
+        {{QStringLiteral("username"), QStringLiteral("pat")}, {QStringLiteral("password"), Password}});
     QCOMPARE(duplicate.status, 409);
     QCOMPARE(duplicate.errorCode(), QStringLiteral("CONFLICT"));
 
@@ -406,7 +417,8 @@ void TestRestApi::adminUsers_listCreateGetAndDuplicate()
     QCOMPARE(pat.login(QStringLiteral("pat"), Password).status, 200);
 
     // Without a password, one is generated, returned once, and works.
-    const HttpResult generated = m_admin->post(QStringLiteral("/api/admin/users"), {{QStringLiteral("username"), QStringLiteral("gen")}});
+    const HttpResult generated
+        = m_admin->post(QStringLiteral("/api/admin/users"), {{QStringLiteral("username"), QStringLiteral("gen")}});
     QCOMPARE(generated.status, 201);
     const QString secret = generated.json.value(QStringLiteral("password")).toString();
     QVERIFY(secret.size() >= 8);
@@ -420,26 +432,32 @@ void TestRestApi::adminUsers_listCreateGetAndDuplicate()
 void TestRestApi::adminUsers_patchRole_takesEffectOnTheNextRequest()
 {
     auto alice = signIn(QStringLiteral("alice"));
-    const QJsonObject note {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}}, {QStringLiteral("title"), QStringLiteral("hi")}};
+    const QJsonObject note {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}},
+        {QStringLiteral("title"), QStringLiteral("hi")}};
     QCOMPARE(alice->post(QStringLiteral("/api/notifications"), note).status, 403);
 
-    const HttpResult patched = m_admin->patch(QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("role"), QStringLiteral("publisher")}});
+    const HttpResult patched = m_admin->patch(
+        QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("role"), QStringLiteral("publisher")}});
     QCOMPARE(patched.status, 200);
     QCOMPARE(patched.json.value(QStringLiteral("role")).toString(), QStringLiteral("publisher"));
-    QCOMPARE(m_admin->get(QStringLiteral("/api/admin/users/") + m_aliceId).json.value(QStringLiteral("role")).toString(),
-             QStringLiteral("publisher"));
+    QCOMPARE(
+        m_admin->get(QStringLiteral("/api/admin/users/") + m_aliceId).json.value(QStringLiteral("role")).toString(),
+        QStringLiteral("publisher"));
     // Her token from before the change: the stored role counts, not the claim.
     QCOMPARE(alice->post(QStringLiteral("/api/notifications"), note).status, 202);
 
-    const HttpResult badRole = m_admin->patch(QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("role"), QStringLiteral("king")}});
+    const HttpResult badRole = m_admin->patch(
+        QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("role"), QStringLiteral("king")}});
     QCOMPARE(badRole.status, 400);
     QCOMPARE(badRole.errorField(), QStringLiteral("role"));
 
     // An admin cannot lock themselves out.
-    const HttpResult selfDemote = m_admin->patch(QStringLiteral("/api/admin/users/") + m_adminId, {{QStringLiteral("role"), QStringLiteral("user")}});
+    const HttpResult selfDemote = m_admin->patch(
+        QStringLiteral("/api/admin/users/") + m_adminId, {{QStringLiteral("role"), QStringLiteral("user")}});
     QCOMPARE(selfDemote.status, 409);
     QCOMPARE(selfDemote.errorCode(), QStringLiteral("CONFLICT"));
-    QCOMPARE(m_admin->get(QStringLiteral("/api/auth/me")).json.value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
+    QCOMPARE(m_admin->get(QStringLiteral("/api/auth/me")).json.value(QStringLiteral("role")).toString(),
+        QStringLiteral("admin"));
 }
 
 void TestRestApi::adminUsers_disable_blocksLoginRefreshAndExistingTokens()
@@ -448,11 +466,19 @@ void TestRestApi::adminUsers_disable_blocksLoginRefreshAndExistingTokens()
     const HttpResult login = alice.login(QStringLiteral("alice"), Password, QStringLiteral("laptop"));
     QCOMPARE(login.status, 200);
     const QString refresh = login.json.value(QStringLiteral("refreshToken")).toString();
+    const HttpResult token = alice.post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("reader")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}});
+    QCOMPARE(token.status, 201);
+    HttpTestClient readToken(m_server->url());
+    readToken.setToken(token.json.value(QStringLiteral("token")).toString());
+    QCOMPARE(readToken.get(QStringLiteral("/api/notifications")).status, 200);
     WsTestClient ws;
     QVERIFY(ws.open(m_server->wsUrl(), alice.token()));
     QVERIFY(ws.waitFor(QStringLiteral("welcome")));
 
-    const HttpResult disabled = m_admin->patch(QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("disabled"), true}});
+    const HttpResult disabled
+        = m_admin->patch(QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("disabled"), true}});
     QCOMPARE(disabled.status, 200);
     QCOMPARE(disabled.json.value(QStringLiteral("disabled")).toBool(), true);
 
@@ -465,22 +491,31 @@ void TestRestApi::adminUsers_disable_blocksLoginRefreshAndExistingTokens()
     QCOMPARE(alice.get(QStringLiteral("/api/notifications")).status, 401);
     HttpTestClient again(m_server->url());
     QCOMPARE(again.login(QStringLiteral("alice"), Password).status, 401);
-    const HttpResult refreshed = again.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), refresh}});
+    const HttpResult refreshed
+        = again.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), refresh}});
     QCOMPARE(refreshed.status, 401);
 
+    // Nor can her API tokens.
+    QCOMPARE(readToken.get(QStringLiteral("/api/notifications")).status, 401);
+
     // A disabled user receives nothing.
-    const HttpResult broadcast = publish({{QStringLiteral("broadcast"), true}, {QStringLiteral("title"), QStringLiteral("all")}});
+    const HttpResult broadcast
+        = publish({{QStringLiteral("broadcast"), true}, {QStringLiteral("title"), QStringLiteral("all")}});
     QCOMPARE(broadcast.status, 202);
     QCOMPARE(broadcast.json.value(QStringLiteral("recipients")).toInt(), 3); // admin, bob, carol
 
     // Enabled again, she can sign in (and the old refresh token stays revoked).
-    QCOMPARE(m_admin->patch(QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("disabled"), false}}).status, 200);
+    QCOMPARE(
+        m_admin->patch(QStringLiteral("/api/admin/users/") + m_aliceId, {{QStringLiteral("disabled"), false}}).status,
+        200);
     QCOMPARE(again.login(QStringLiteral("alice"), Password).status, 200);
     again.setToken({});
     QCOMPARE(again.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), refresh}}).status, 401);
 
     // Admins cannot disable themselves.
-    QCOMPARE(m_admin->patch(QStringLiteral("/api/admin/users/") + m_adminId, {{QStringLiteral("disabled"), true}}).status, 409);
+    QCOMPARE(
+        m_admin->patch(QStringLiteral("/api/admin/users/") + m_adminId, {{QStringLiteral("disabled"), true}}).status,
+        409);
 }
 
 void TestRestApi::adminUsers_resetPassword_replacesTheOldOne()
@@ -490,8 +525,9 @@ void TestRestApi::adminUsers_resetPassword_replacesTheOldOne()
     QCOMPARE(login.status, 200);
     const QString refresh = login.json.value(QStringLiteral("refreshToken")).toString();
 
-    const HttpResult reset = m_admin->post(QStringLiteral("/api/admin/users/") + m_aliceId + QStringLiteral("/reset-password"),
-                                           {{QStringLiteral("password"), QStringLiteral("brand-new-secret")}});
+    const HttpResult reset
+        = m_admin->post(QStringLiteral("/api/admin/users/") + m_aliceId + QStringLiteral("/reset-password"),
+            {{QStringLiteral("password"), QStringLiteral("brand-new-secret")}});
     QCOMPARE(reset.status, 200);
     QVERIFY(!reset.json.contains(QStringLiteral("password")));
     HttpTestClient fresh(m_server->url());
@@ -501,15 +537,17 @@ void TestRestApi::adminUsers_resetPassword_replacesTheOldOne()
     fresh.setToken({});
     QCOMPARE(fresh.post(QStringLiteral("/api/auth/refresh"), {{QStringLiteral("refreshToken"), refresh}}).status, 401);
 
-    const HttpResult generated = m_admin->post(QStringLiteral("/api/admin/users/") + m_aliceId + QStringLiteral("/reset-password"));
+    const HttpResult generated
+        = m_admin->post(QStringLiteral("/api/admin/users/") + m_aliceId + QStringLiteral("/reset-password"));
     QCOMPARE(generated.status, 200);
     const QString secret = generated.json.value(QStringLiteral("password")).toString();
     QVERIFY(secret.size() >= 8);
     QCOMPARE(fresh.login(QStringLiteral("alice"), QStringLiteral("brand-new-secret")).status, 401);
     QCOMPARE(fresh.login(QStringLiteral("alice"), secret).status, 200);
 
-    const HttpResult tooShort = m_admin->post(QStringLiteral("/api/admin/users/") + m_aliceId + QStringLiteral("/reset-password"),
-                                              {{QStringLiteral("password"), QStringLiteral("short")}});
+    const HttpResult tooShort
+        = m_admin->post(QStringLiteral("/api/admin/users/") + m_aliceId + QStringLiteral("/reset-password"),
+            {{QStringLiteral("password"), QStringLiteral("short")}});
     QCOMPARE(tooShort.status, 400);
     QCOMPARE(tooShort.errorField(), QStringLiteral("password"));
     QCOMPARE(m_admin->post(QStringLiteral("/api/admin/users/nobody/reset-password")).status, 404);
@@ -519,9 +557,10 @@ void TestRestApi::adminUsers_resetPassword_replacesTheOldOne()
 
 void TestRestApi::apiTokens_secretShownOnceListedWithoutSecrets()
 {
-    const HttpResult created = m_admin->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("shop-backend")},
-                                                                            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}},
-                                                                            {QStringLiteral("topics"), QJsonArray {QStringLiteral("orders")}}});
+    const HttpResult created = m_admin->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("shop-backend")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}},
+            {QStringLiteral("topics"), QJsonArray {QStringLiteral("orders")}}});
     QCOMPARE(created.status, 201);
     const QString id = created.json.value(QStringLiteral("id")).toString();
     const QString secret = created.json.value(QStringLiteral("token")).toString();
@@ -552,24 +591,26 @@ void TestRestApi::apiTokens_secretShownOnceListedWithoutSecrets()
     QCOMPARE(hers.status, 200);
     QCOMPARE(hers.json.value(QStringLiteral("tokens")).toArray().size(), 0);
 
-    const HttpResult invalid = m_admin->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("x")},
-                                                                            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("everything")}}});
+    const HttpResult invalid = m_admin->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("x")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("everything")}}});
     QCOMPARE(invalid.status, 400);
     QCOMPARE(invalid.errorField(), QStringLiteral("scopes"));
 }
 
 void TestRestApi::apiTokens_publishToken_publishesUntilRevoked()
 {
-    const HttpResult created = m_admin->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("shop-backend")},
-                                                                            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
+    const HttpResult created = m_admin->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("shop-backend")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
     QCOMPARE(created.status, 201);
     const QString id = created.json.value(QStringLiteral("id")).toString();
     HttpTestClient integration(m_server->url());
     integration.setToken(created.json.value(QStringLiteral("token")).toString());
 
     const QJsonObject note {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                            {QStringLiteral("title"), QStringLiteral("Order Updated")},
-                            {QStringLiteral("message"), QStringLiteral("Your order #12345 has been shipped")}};
+        {QStringLiteral("title"), QStringLiteral("Order Updated")},
+        {QStringLiteral("message"), QStringLiteral("Your order #12345 has been shipped")}};
     const HttpResult published = integration.post(QStringLiteral("/api/notifications"), note);
     QCOMPARE(published.status, 202);
     const QString notificationId = published.json.value(QStringLiteral("id")).toString();
@@ -596,17 +637,28 @@ void TestRestApi::apiTokens_publishToken_publishesUntilRevoked()
 void TestRestApi::topics_adminAcls_controlVisibilityAndSubscription()
 {
     const HttpResult orders = m_admin->put(QStringLiteral("/api/admin/topics/orders"),
-                                           {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}},
-                                            {QStringLiteral("description"), QStringLiteral("Order updates")}});
+        {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}},
+            {QStringLiteral("description"), QStringLiteral("Order updates")}});
     QCOMPARE(orders.status, 201);
     QCOMPARE(orders.json.value(QStringLiteral("name")).toString(), QStringLiteral("orders"));
     QCOMPARE(stringsOf(orders.json.value(QStringLiteral("read"))), QStringList {QStringLiteral("*")});
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/orders"), {{QStringLiteral("description"), QStringLiteral("Orders")}}).status, 200);
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/secret"), {{QStringLiteral("read"), QJsonArray {QStringLiteral("role:admin")}}}).status, 201);
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/team"),
-                          {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}}).status,
-             201);
-    const HttpResult badAcl = m_admin->put(QStringLiteral("/api/admin/topics/orders"), {{QStringLiteral("read"), QJsonArray {QStringLiteral("everyone")}}});
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/orders"),
+                     {{QStringLiteral("description"), QStringLiteral("Orders")}})
+                 .status,
+        200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/secret"),
+                     {{QStringLiteral("read"), QJsonArray {QStringLiteral("role:admin")}}})
+                 .status,
+        201);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/team"),
+                     {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}})
+                 .status,
+        201);
+    const HttpResult badAcl = m_admin->put(QStringLiteral("/api/admin/topics/orders"),
+        {{QStringLiteral("read"), QJsonArray {QStringLiteral("everyone")}}});
     QCOMPARE(badAcl.status, 400);
     QCOMPARE(badAcl.errorField(), QStringLiteral("read"));
 
@@ -615,7 +667,8 @@ void TestRestApi::topics_adminAcls_controlVisibilityAndSubscription()
     HttpResult visible = alice->get(QStringLiteral("/api/topics"));
     QCOMPARE(visible.status, 200);
     QCOMPARE(topicEntry(visible, QStringLiteral("orders")).value(QStringLiteral("subscribed")).toBool(true), false);
-    QCOMPARE(topicEntry(visible, QStringLiteral("orders")).value(QStringLiteral("description")).toString(), QStringLiteral("Orders"));
+    QCOMPARE(topicEntry(visible, QStringLiteral("orders")).value(QStringLiteral("description")).toString(),
+        QStringLiteral("Orders"));
     QVERIFY(!topicEntry(visible, QStringLiteral("team")).isEmpty());
     QVERIFY(topicEntry(visible, QStringLiteral("secret")).isEmpty());
     const HttpResult bobs = bob->get(QStringLiteral("/api/topics"));
@@ -630,8 +683,9 @@ void TestRestApi::topics_adminAcls_controlVisibilityAndSubscription()
     QCOMPARE(alice->put(QStringLiteral("/api/topics/orders/subscription")).status, 200); // idempotent
     visible = alice->get(QStringLiteral("/api/topics"));
     QCOMPARE(topicEntry(visible, QStringLiteral("orders")).value(QStringLiteral("subscribed")).toBool(), true);
-    QCOMPARE(stringsOf(m_admin->get(QStringLiteral("/api/admin/users/") + m_aliceId).json.value(QStringLiteral("topics"))),
-             QStringList {QStringLiteral("orders")});
+    QCOMPARE(
+        stringsOf(m_admin->get(QStringLiteral("/api/admin/users/") + m_aliceId).json.value(QStringLiteral("topics"))),
+        QStringList {QStringLiteral("orders")});
 
     const HttpResult forbidden = alice->put(QStringLiteral("/api/topics/secret/subscription"));
     QCOMPARE(forbidden.status, 403);
@@ -642,12 +696,15 @@ void TestRestApi::topics_adminAcls_controlVisibilityAndSubscription()
     const HttpResult unsubscribed = alice->del(QStringLiteral("/api/topics/orders/subscription"));
     QCOMPARE(unsubscribed.status, 200);
     QCOMPARE(stringsOf(unsubscribed.json.value(QStringLiteral("topics"))), QStringList {});
-    QCOMPARE(topicEntry(alice->get(QStringLiteral("/api/topics")), QStringLiteral("orders")).value(QStringLiteral("subscribed")).toBool(true), false);
+    QCOMPARE(topicEntry(alice->get(QStringLiteral("/api/topics")), QStringLiteral("orders"))
+                 .value(QStringLiteral("subscribed"))
+                 .toBool(true),
+        false);
 
     const HttpResult adminList = m_admin->get(QStringLiteral("/api/admin/topics"));
     QCOMPARE(adminList.status, 200);
     QCOMPARE(fieldOf(adminList.json.value(QStringLiteral("topics")).toArray(), QStringLiteral("name")),
-             (QStringList {QStringLiteral("orders"), QStringLiteral("secret"), QStringLiteral("team")}));
+        (QStringList {QStringLiteral("orders"), QStringLiteral("secret"), QStringLiteral("team")}));
 }
 
 // ---- publishing
@@ -655,17 +712,17 @@ void TestRestApi::topics_adminAcls_controlVisibilityAndSubscription()
 void TestRestApi::publish_toRecipientsByIdAndUsername_reachesExactlyThem()
 {
     const HttpResult r = publish({{QStringLiteral("recipients"), QJsonArray {m_aliceId, QStringLiteral("bob")}},
-                                  {QStringLiteral("topic"), QStringLiteral("orders")},
-                                  {QStringLiteral("type"), QStringLiteral("order_status")},
-                                  {QStringLiteral("title"), QStringLiteral("Order Updated")},
-                                  {QStringLiteral("message"), QStringLiteral("Your order #12345 has been shipped")},
-                                  {QStringLiteral("priority"), QStringLiteral("critical")},
-                                  {QStringLiteral("tags"), QJsonArray {QStringLiteral("package")}},
-                                  {QStringLiteral("click"), QStringLiteral("https://shop.example/orders/12345")},
-                                  {QStringLiteral("actions"), QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("open")},
-                                                                                       {QStringLiteral("label"), QStringLiteral("Open")},
-                                                                                       {QStringLiteral("url"), QStringLiteral("https://shop.example/o/1")}}}},
-                                  {QStringLiteral("data"), QJsonObject {{QStringLiteral("orderId"), QStringLiteral("12345")}}}});
+        {QStringLiteral("topic"), QStringLiteral("orders")}, {QStringLiteral("type"), QStringLiteral("order_status")},
+        {QStringLiteral("title"), QStringLiteral("Order Updated")},
+        {QStringLiteral("message"), QStringLiteral("Your order #12345 has been shipped")},
+        {QStringLiteral("priority"), QStringLiteral("critical")},
+        {QStringLiteral("tags"), QJsonArray {QStringLiteral("package")}},
+        {QStringLiteral("click"), QStringLiteral("https://shop.example/orders/12345")},
+        {QStringLiteral("actions"),
+            QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("open")},
+                {QStringLiteral("label"), QStringLiteral("Open")},
+                {QStringLiteral("url"), QStringLiteral("https://shop.example/o/1")}}}},
+        {QStringLiteral("data"), QJsonObject {{QStringLiteral("orderId"), QStringLiteral("12345")}}}});
     QCOMPARE(r.status, 202);
     const QString id = r.json.value(QStringLiteral("id")).toString();
     QVERIFY(!id.isEmpty());
@@ -687,8 +744,10 @@ void TestRestApi::publish_toRecipientsByIdAndUsername_reachesExactlyThem()
         QCOMPARE(stringsOf(n.value(QStringLiteral("tags"))), QStringList {QStringLiteral("package")});
         QCOMPARE(n.value(QStringLiteral("click")).toString(), QStringLiteral("https://shop.example/orders/12345"));
         QCOMPARE(n.value(QStringLiteral("actions")).toArray().size(), 1);
-        QCOMPARE(n.value(QStringLiteral("actions")).toArray().at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("view"));
-        QCOMPARE(n.value(QStringLiteral("data")).toObject().value(QStringLiteral("orderId")).toString(), QStringLiteral("12345"));
+        QCOMPARE(n.value(QStringLiteral("actions")).toArray().at(0).toObject().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("view"));
+        QCOMPARE(n.value(QStringLiteral("data")).toObject().value(QStringLiteral("orderId")).toString(),
+            QStringLiteral("12345"));
         QCOMPARE(n.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
         QVERIFY(n.value(QStringLiteral("readAt")).isNull());
         QVERIFY(n.value(QStringLiteral("scheduledAt")).isNull());
@@ -710,31 +769,58 @@ void TestRestApi::publish_toTopic_reachesOnlySubscribersWithReadAccess()
     auto alice = signIn(QStringLiteral("alice"));
     auto bob = signIn(QStringLiteral("bob"));
     auto carol = signIn(QStringLiteral("carol"));
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/orders"), {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}}}).status, 201);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/orders"),
+                     {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}}})
+                 .status,
+        201);
     QCOMPARE(alice->put(QStringLiteral("/api/topics/orders/subscription")).status, 200);
     QCOMPARE(bob->put(QStringLiteral("/api/topics/orders/subscription")).status, 200);
     // Bob stays subscribed but loses read access; carol never subscribed.
-    QCOMPARE(m_admin->put(QStringLiteral("/api/admin/topics/orders"),
-                          {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}}).status,
-             200);
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/admin/topics/orders"),
+                     {{QStringLiteral("read"), QJsonArray {QString(QStringLiteral("user:") + m_aliceId)}}})
+                 .status,
+        200);
 
-    const HttpResult r = publish({{QStringLiteral("topic"), QStringLiteral("orders")}, {QStringLiteral("title"), QStringLiteral("shipped")}});
+    const HttpResult r = publish(
+        {{QStringLiteral("topic"), QStringLiteral("orders")}, {QStringLiteral("title"), QStringLiteral("shipped")}});
     QCOMPARE(r.status, 202);
     QCOMPARE(r.json.value(QStringLiteral("recipients")).toInt(), 1);
     const QString id = r.json.value(QStringLiteral("id")).toString();
-    QCOMPARE(fieldOf(notificationsOf(alice->get(QStringLiteral("/api/notifications"))), QStringLiteral("id")), QStringList {id});
+    QCOMPARE(fieldOf(notificationsOf(alice->get(QStringLiteral("/api/notifications"))), QStringLiteral("id")),
+        QStringList {id});
     QCOMPARE(notificationsOf(bob->get(QStringLiteral("/api/notifications"))).size(), 0);
     QCOMPARE(notificationsOf(carol->get(QStringLiteral("/api/notifications"))).size(), 0);
     QCOMPARE(bob->get(QStringLiteral("/api/notifications/") + id).status, 404);
 
     // `channel` is the seed card's alias of `topic`.
-    const HttpResult alias = publish({{QStringLiteral("channel"), QStringLiteral("orders")}, {QStringLiteral("title"), QStringLiteral("again")}});
+    const HttpResult alias = publish(
+        {{QStringLiteral("channel"), QStringLiteral("orders")}, {QStringLiteral("title"), QStringLiteral("again")}});
     QCOMPARE(alias.status, 202);
     QCOMPARE(alias.json.value(QStringLiteral("recipients")).toInt(), 1);
     QCOMPARE(notificationsOf(alice->get(QStringLiteral("/api/notifications"))).size(), 2);
 
+    // With direct recipients the topic only labels the notification: its subscribers are not added.
+    const HttpResult labelled = publish({{QStringLiteral("topic"), QStringLiteral("orders")},
+        {QStringLiteral("recipients"), QJsonArray {QStringLiteral("carol")}},
+        {QStringLiteral("title"), QStringLiteral("for carol")}});
+    QCOMPARE(labelled.status, 202);
+    QCOMPARE(labelled.json.value(QStringLiteral("recipients")).toInt(), 1);
+    const HttpResult carols = carol->get(QStringLiteral("/api/notifications"));
+    QCOMPARE(fieldOf(notificationsOf(carols), QStringLiteral("topic")), QStringList {QStringLiteral("orders")});
+    QCOMPARE(carols.json.value(QStringLiteral("unread"))
+                 .toObject()
+                 .value(QStringLiteral("byTopic"))
+                 .toObject()
+                 .value(QStringLiteral("orders"))
+                 .toInteger(),
+        1);
+    QCOMPARE(notificationsOf(alice->get(QStringLiteral("/api/notifications"))).size(), 2);
+
     // A topic nobody subscribed to yet comes into being and reaches nobody.
-    const HttpResult fresh = publish({{QStringLiteral("topic"), QStringLiteral("brand-new")}, {QStringLiteral("title"), QStringLiteral("x")}});
+    const HttpResult fresh = publish(
+        {{QStringLiteral("topic"), QStringLiteral("brand-new")}, {QStringLiteral("title"), QStringLiteral("x")}});
     QCOMPARE(fresh.status, 202);
     QCOMPARE(fresh.json.value(QStringLiteral("recipients")).toInt(), 0);
     QVERIFY(!topicEntry(alice->get(QStringLiteral("/api/topics")), QStringLiteral("brand-new")).isEmpty());
@@ -744,16 +830,19 @@ void TestRestApi::publish_toRoles_reachesUsersWithThoseRoles()
 {
     const QString patId = m_admin->createUser(QStringLiteral("pat"), QStringLiteral("publisher"));
     QVERIFY(!patId.isEmpty());
-    const HttpResult r = publish({{QStringLiteral("roles"), QJsonArray {QStringLiteral("publisher")}}, {QStringLiteral("title"), QStringLiteral("for publishers")}});
+    const HttpResult r = publish({{QStringLiteral("roles"), QJsonArray {QStringLiteral("publisher")}},
+        {QStringLiteral("title"), QStringLiteral("for publishers")}});
     QCOMPARE(r.status, 202);
     QCOMPARE(r.json.value(QStringLiteral("recipients")).toInt(), 1);
     auto pat = signIn(QStringLiteral("pat"));
     QCOMPARE(fieldOf(notificationsOf(pat->get(QStringLiteral("/api/notifications"))), QStringLiteral("title")),
-             QStringList {QStringLiteral("for publishers")});
+        QStringList {QStringLiteral("for publishers")});
     QCOMPARE(notificationsOf(signIn(QStringLiteral("alice"))->get(QStringLiteral("/api/notifications"))).size(), 0);
     QCOMPARE(notificationsOf(m_admin->get(QStringLiteral("/api/notifications"))).size(), 0);
 
-    const HttpResult two = publish({{QStringLiteral("roles"), QJsonArray {QStringLiteral("admin"), QStringLiteral("user")}}, {QStringLiteral("title"), QStringLiteral("x")}});
+    const HttpResult two
+        = publish({{QStringLiteral("roles"), QJsonArray {QStringLiteral("admin"), QStringLiteral("user")}},
+            {QStringLiteral("title"), QStringLiteral("x")}});
     QCOMPARE(two.status, 202);
     QCOMPARE(two.json.value(QStringLiteral("recipients")).toInt(), 4); // admin, alice, bob, carol
     QCOMPARE(notificationsOf(pat->get(QStringLiteral("/api/notifications"))).size(), 1);
@@ -762,11 +851,12 @@ void TestRestApi::publish_toRoles_reachesUsersWithThoseRoles()
 void TestRestApi::publish_broadcastWithExcludeUsers_reachesEveryEnabledUserElse()
 {
     const QString daveId = m_admin->createUser(QStringLiteral("dave"));
-    QCOMPARE(m_admin->patch(QStringLiteral("/api/admin/users/") + daveId, {{QStringLiteral("disabled"), true}}).status, 200);
+    QCOMPARE(
+        m_admin->patch(QStringLiteral("/api/admin/users/") + daveId, {{QStringLiteral("disabled"), true}}).status, 200);
 
     const HttpResult r = publish({{QStringLiteral("broadcast"), true},
-                                  {QStringLiteral("excludeUsers"), QJsonArray {QStringLiteral("bob"), m_adminId}},
-                                  {QStringLiteral("title"), QStringLiteral("maintenance tonight")}});
+        {QStringLiteral("excludeUsers"), QJsonArray {QStringLiteral("bob"), m_adminId}},
+        {QStringLiteral("title"), QStringLiteral("maintenance tonight")}});
     QCOMPARE(r.status, 202);
     QCOMPARE(r.json.value(QStringLiteral("recipients")).toInt(), 2); // alice and carol
     QCOMPARE(notificationsOf(signIn(QStringLiteral("alice"))->get(QStringLiteral("/api/notifications"))).size(), 1);
@@ -774,7 +864,8 @@ void TestRestApi::publish_broadcastWithExcludeUsers_reachesEveryEnabledUserElse(
     QCOMPARE(notificationsOf(signIn(QStringLiteral("bob"))->get(QStringLiteral("/api/notifications"))).size(), 0);
     QCOMPARE(notificationsOf(m_admin->get(QStringLiteral("/api/notifications"))).size(), 0);
 
-    const HttpResult all = publish({{QStringLiteral("broadcast"), true}, {QStringLiteral("title"), QStringLiteral("everyone")}});
+    const HttpResult all
+        = publish({{QStringLiteral("broadcast"), true}, {QStringLiteral("title"), QStringLiteral("everyone")}});
     QCOMPARE(all.status, 202);
     QCOMPARE(all.json.value(QStringLiteral("recipients")).toInt(), 4); // not the disabled dave
 }
@@ -782,8 +873,8 @@ void TestRestApi::publish_broadcastWithExcludeUsers_reachesEveryEnabledUserElse(
 void TestRestApi::publish_repeatedIdempotencyKey_returnsFirstResultAndCreatesNothing()
 {
     const QJsonObject first {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                             {QStringLiteral("title"), QStringLiteral("first")},
-                             {QStringLiteral("idempotencyKey"), QStringLiteral("order-12345-shipped")}};
+        {QStringLiteral("title"), QStringLiteral("first")},
+        {QStringLiteral("idempotencyKey"), QStringLiteral("order-12345-shipped")}};
     const HttpResult a = publish(first);
     QCOMPARE(a.status, 202);
     QJsonObject second = first;
@@ -803,8 +894,9 @@ void TestRestApi::publish_repeatedIdempotencyKey_returnsFirstResultAndCreatesNot
     QVERIFY(anonymous.get(QStringLiteral("/metrics")).body.contains("\ntidings_notifications_published_total 1\n"));
 
     // The key is scoped to its sender: another sender's same key is a new notification.
-    const HttpResult token = m_admin->post(QStringLiteral("/api/tokens"), {{QStringLiteral("name"), QStringLiteral("other-sender")},
-                                                                          {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
+    const HttpResult token = m_admin->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("other-sender")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("publish")}}});
     QCOMPARE(token.status, 201);
     HttpTestClient other(m_server->url());
     other.setToken(token.json.value(QStringLiteral("token")).toString());
@@ -818,8 +910,7 @@ void TestRestApi::publish_scheduledInTheFuture_isScheduledAndNotInTheInbox()
 {
     const QString when = isoIn(3600 * 1000);
     const HttpResult r = publish({{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                                  {QStringLiteral("title"), QStringLiteral("later")},
-                                  {QStringLiteral("scheduledAt"), when}});
+        {QStringLiteral("title"), QStringLiteral("later")}, {QStringLiteral("scheduledAt"), when}});
     QCOMPARE(r.status, 202);
     QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("scheduled"));
     QCOMPARE(r.json.value(QStringLiteral("recipients")).toInt(), 1);
@@ -834,38 +925,38 @@ void TestRestApi::publish_scheduledInTheFuture_isScheduledAndNotInTheInbox()
     QCOMPARE(unreadTotal(inbox), 0);
     QCOMPARE(inbox.json.value(QStringLiteral("headSeq")).toInteger(), 0);
     QCOMPARE(alice->get(QStringLiteral("/api/notifications/") + id).status, 404);
-    QCOMPARE(alice->get(QStringLiteral("/api/stream?sinceSeq=0")).json.value(QStringLiteral("events")).toArray().size(), 0);
+    QCOMPARE(
+        alice->get(QStringLiteral("/api/stream?sinceSeq=0")).json.value(QStringLiteral("events")).toArray().size(), 0);
 
     // A scheduledAt in the past means now.
     const HttpResult now = publish({{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                                    {QStringLiteral("title"), QStringLiteral("now")},
-                                    {QStringLiteral("scheduledAt"), isoIn(-60 * 1000)}});
+        {QStringLiteral("title"), QStringLiteral("now")}, {QStringLiteral("scheduledAt"), isoIn(-60 * 1000)}});
     QCOMPARE(now.status, 202);
     QCOMPARE(now.json.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
     const auto delivered = ws.waitFor(QStringLiteral("notification"));
     QVERIFY(delivered);
     QCOMPARE(delivered->data.value(QStringLiteral("title")).toString(), QStringLiteral("now")); // not "later"
-    QCOMPARE(fieldOf(notificationsOf(alice->get(QStringLiteral("/api/notifications"))), QStringLiteral("title")), QStringList {QStringLiteral("now")});
+    QCOMPARE(fieldOf(notificationsOf(alice->get(QStringLiteral("/api/notifications"))), QStringLiteral("title")),
+        QStringList {QStringLiteral("now")});
 }
 
 void TestRestApi::publish_withExpiresAt_isShownUntilItExpires()
 {
     const QString later = isoIn(3600 * 1000);
     const HttpResult lasting = publish({{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                                        {QStringLiteral("title"), QStringLiteral("lasting")},
-                                        {QStringLiteral("expiresAt"), later}});
+        {QStringLiteral("title"), QStringLiteral("lasting")}, {QStringLiteral("expiresAt"), later}});
     QCOMPARE(lasting.status, 202);
     const HttpResult brief = publish({{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                                      {QStringLiteral("title"), QStringLiteral("brief")},
-                                      {QStringLiteral("expiresAt"), isoIn(2500)}});
+        {QStringLiteral("title"), QStringLiteral("brief")}, {QStringLiteral("expiresAt"), isoIn(2500)}});
     QCOMPARE(brief.status, 202);
     const QString briefId = brief.json.value(QStringLiteral("id")).toString();
 
     auto alice = signIn(QStringLiteral("alice"));
-    const HttpResult one = alice->get(QStringLiteral("/api/notifications/") + lasting.json.value(QStringLiteral("id")).toString());
+    const HttpResult one
+        = alice->get(QStringLiteral("/api/notifications/") + lasting.json.value(QStringLiteral("id")).toString());
     QCOMPARE(one.status, 200);
     QCOMPARE(QDateTime::fromString(one.json.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs),
-             QDateTime::fromString(later, Qt::ISODateWithMs));
+        QDateTime::fromString(later, Qt::ISODateWithMs));
     QCOMPARE(unreadTotal(alice->get(QStringLiteral("/api/notifications"))), 2);
 
     // Once expired it no longer counts as unread and is not shown as live.
@@ -877,8 +968,7 @@ void TestRestApi::publish_withExpiresAt_isShownUntilItExpires()
     }
 
     const HttpResult past = publish({{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                                     {QStringLiteral("title"), QStringLiteral("dead on arrival")},
-                                     {QStringLiteral("expiresAt"), isoIn(-1000)}});
+        {QStringLiteral("title"), QStringLiteral("dead on arrival")}, {QStringLiteral("expiresAt"), isoIn(-1000)}});
     QCOMPARE(past.status, 400);
     QCOMPARE(past.errorField(), QStringLiteral("expiresAt"));
 }
@@ -893,7 +983,8 @@ void TestRestApi::inbox_pagination_isNewestFirst()
 
     const HttpResult first = alice->get(QStringLiteral("/api/notifications?page=1&limit=2"));
     QCOMPARE(first.status, 200);
-    QCOMPARE(fieldOf(notificationsOf(first), QStringLiteral("title")), (QStringList {QStringLiteral("n4"), QStringLiteral("n3")}));
+    QCOMPARE(fieldOf(notificationsOf(first), QStringLiteral("title")),
+        (QStringList {QStringLiteral("n4"), QStringLiteral("n3")}));
     const QJsonObject p1 = first.json.value(QStringLiteral("pagination")).toObject();
     QCOMPARE(p1.value(QStringLiteral("page")).toInt(), 1);
     QCOMPARE(p1.value(QStringLiteral("limit")).toInt(), 2);
@@ -904,7 +995,8 @@ void TestRestApi::inbox_pagination_isNewestFirst()
 
     const HttpResult last = alice->get(QStringLiteral("/api/notifications?page=3&limit=2"));
     QCOMPARE(fieldOf(notificationsOf(last), QStringLiteral("title")), QStringList {QStringLiteral("n0")});
-    QCOMPARE(last.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("hasNext")).toBool(true), false);
+    QCOMPARE(
+        last.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("hasNext")).toBool(true), false);
     QCOMPARE(notificationsOf(alice->get(QStringLiteral("/api/notifications?page=4&limit=2"))).size(), 0);
 
     const HttpResult all = alice->get(QStringLiteral("/api/notifications"));
@@ -914,7 +1006,8 @@ void TestRestApi::inbox_pagination_isNewestFirst()
     QVERIFY(!all.json.value(QStringLiteral("epoch")).toString().isEmpty());
 
     const HttpResult since = alice->get(QStringLiteral("/api/notifications?sinceSeq=3"));
-    QCOMPARE(fieldOf(notificationsOf(since), QStringLiteral("title")), (QStringList {QStringLiteral("n4"), QStringLiteral("n3")}));
+    QCOMPARE(fieldOf(notificationsOf(since), QStringLiteral("title")),
+        (QStringList {QStringLiteral("n4"), QStringLiteral("n3")}));
 
     const HttpResult badLimit = alice->get(QStringLiteral("/api/notifications?limit=0"));
     QCOMPARE(badLimit.status, 400);
@@ -942,6 +1035,11 @@ void TestRestApi::inbox_filters_data()
     QTest::newRow("search message") << QStringLiteral("q=rollout") << QStringList {deploy};
     QTest::newRow("search with topic") << QStringLiteral("q=order&topic=deploys") << QStringList {};
     QTest::newRow("unknown topic") << QStringLiteral("topic=nothing-here") << QStringList {};
+    // Search text is literal: no SQL wildcards or quoting leak through.
+    QTest::newRow("search percent") << QStringLiteral("q=%25") << QStringList {};
+    QTest::newRow("search underscore") << QStringLiteral("q=_") << QStringList {};
+    QTest::newRow("search quote") << QStringLiteral("q=it's") << QStringList {};
+    QTest::newRow("search backslash") << QStringLiteral("q=%5C") << QStringList {};
 }
 
 void TestRestApi::inbox_filters()
@@ -951,24 +1049,26 @@ void TestRestApi::inbox_filters()
 
     auto post = [this](const QString &title, const QString &message, const QString &topic) {
         QJsonObject body {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
-                          {QStringLiteral("title"), title},
-                          {QStringLiteral("message"), message}};
+            {QStringLiteral("title"), title}, {QStringLiteral("message"), message}};
         if (!topic.isEmpty())
             body.insert(QStringLiteral("topic"), topic);
         const HttpResult r = publish(body);
         return r.json.value(QStringLiteral("id")).toString();
     };
     post(QStringLiteral("Order shipped"), QStringLiteral("on its way"), QStringLiteral("orders"));
-    const QString delivered = post(QStringLiteral("Order delivered"), QStringLiteral("at the door"), QStringLiteral("orders"));
+    const QString delivered
+        = post(QStringLiteral("Order delivered"), QStringLiteral("at the door"), QStringLiteral("orders"));
     post(QStringLiteral("Deploy done"), QStringLiteral("rollout of v2 finished"), QStringLiteral("deploys"));
     post(QStringLiteral("Hello world"), QStringLiteral("no topic"), QString());
     auto alice = signIn(QStringLiteral("alice"));
     QCOMPARE(alice->put(QStringLiteral("/api/notifications/") + delivered + QStringLiteral("/read")).status, 200);
 
-    const HttpResult r = alice->get(query.isEmpty() ? QStringLiteral("/api/notifications") : QStringLiteral("/api/notifications?") + query);
+    const HttpResult r = alice->get(
+        query.isEmpty() ? QStringLiteral("/api/notifications") : QStringLiteral("/api/notifications?") + query);
     QCOMPARE(r.status, 200);
     QCOMPARE(fieldOf(notificationsOf(r), QStringLiteral("title")), titles);
-    QCOMPARE(r.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("total")).toInteger(), titles.size());
+    QCOMPARE(r.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("total")).toInteger(),
+        titles.size());
     // Unread counts are of the whole inbox, whatever the filter.
     QCOMPARE(unreadTotal(r), 3);
 }
@@ -1017,7 +1117,8 @@ void TestRestApi::readUnreadDelete_updateTheUnreadCounts()
     const HttpResult again = alice->put(QStringLiteral("/api/notifications/") + o1 + QStringLiteral("/read"));
     QCOMPARE(again.status, 200);
     QCOMPARE(again.json.value(QStringLiteral("seq")).toInteger(), 4);
-    QCOMPARE(again.json.value(QStringLiteral("readAt")).toString(), read.json.value(QStringLiteral("readAt")).toString());
+    QCOMPARE(
+        again.json.value(QStringLiteral("readAt")).toString(), read.json.value(QStringLiteral("readAt")).toString());
 
     const HttpResult unread = alice->put(QStringLiteral("/api/notifications/") + o1 + QStringLiteral("/unread"));
     QCOMPARE(unread.status, 200);
@@ -1051,7 +1152,8 @@ void TestRestApi::readAll_withTopic_andMarkAllReadAlias()
     publishTo(m_aliceId, QStringLiteral("plain"));
     auto alice = signIn(QStringLiteral("alice"));
 
-    const HttpResult orders = alice->put(QStringLiteral("/api/notifications/read-all"), {{QStringLiteral("topic"), QStringLiteral("orders")}});
+    const HttpResult orders = alice->put(
+        QStringLiteral("/api/notifications/read-all"), {{QStringLiteral("topic"), QStringLiteral("orders")}});
     QCOMPARE(orders.status, 200);
     QCOMPARE(orders.json.value(QStringLiteral("markedCount")).toInteger(), 2);
     QCOMPARE(unreadTotal(orders), 2);
@@ -1059,7 +1161,8 @@ void TestRestApi::readAll_withTopic_andMarkAllReadAlias()
     QCOMPARE(byTopicOf(orders).value(QStringLiteral("deploys")).toInteger(), 1);
     QCOMPARE(orders.json.value(QStringLiteral("seq")).toInteger(), 5);
 
-    const HttpResult nothing = alice->put(QStringLiteral("/api/notifications/read-all"), {{QStringLiteral("topic"), QStringLiteral("orders")}});
+    const HttpResult nothing = alice->put(
+        QStringLiteral("/api/notifications/read-all"), {{QStringLiteral("topic"), QStringLiteral("orders")}});
     QCOMPARE(nothing.json.value(QStringLiteral("markedCount")).toInteger(), 0);
 
     const HttpResult rest = alice->put(QStringLiteral("/api/notifications/mark-all-read"));
@@ -1073,7 +1176,8 @@ void TestRestApi::readAll_withTopic_andMarkAllReadAlias()
     QCOMPARE(unreadTotal(inbox), 0);
     QCOMPARE(notificationsOf(alice->get(QStringLiteral("/api/notifications?status=read"))).size(), 4);
 
-    const HttpResult badTopic = alice->put(QStringLiteral("/api/notifications/read-all"), {{QStringLiteral("topic"), QStringLiteral("no such!")}});
+    const HttpResult badTopic = alice->put(
+        QStringLiteral("/api/notifications/read-all"), {{QStringLiteral("topic"), QStringLiteral("no such!")}});
     QCOMPARE(badTopic.status, 400);
     QCOMPARE(badTopic.errorField(), QStringLiteral("topic"));
 }
@@ -1085,7 +1189,8 @@ void TestRestApi::stream_sinceSeq_replaysAndWrongEpochIs409Resync()
     const QString n3 = publishTo(m_aliceId, QStringLiteral("n3"));
     auto alice = signIn(QStringLiteral("alice"));
     QCOMPARE(alice->put(QStringLiteral("/api/notifications/") + n1 + QStringLiteral("/read")).status, 200);
-    const QString epoch = alice->get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("epoch")).toString();
+    const QString epoch
+        = alice->get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("epoch")).toString();
     QVERIFY(!epoch.isEmpty());
 
     const HttpResult r = alice->get(QStringLiteral("/api/stream?sinceSeq=1&epoch=") + epoch);
@@ -1100,16 +1205,21 @@ void TestRestApi::stream_sinceSeq_replaysAndWrongEpochIs409Resync()
         names << v.toObject().value(QStringLiteral("event")).toString();
         seqs << v.toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("seq")).toInteger();
     }
-    QCOMPARE(names, (QStringList {QStringLiteral("notification"), QStringLiteral("notification"), QStringLiteral("read")}));
+    QCOMPARE(
+        names, (QStringList {QStringLiteral("notification"), QStringLiteral("notification"), QStringLiteral("read")}));
     QCOMPARE(seqs, (QList<qint64> {2, 3, 4}));
-    QCOMPARE(events.at(0).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString(), n2);
-    QCOMPARE(events.at(1).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString(), n3);
-    QCOMPARE(stringsOf(events.at(2).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("ids"))), QStringList {n1});
+    QCOMPARE(
+        events.at(0).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString(), n2);
+    QCOMPARE(
+        events.at(1).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString(), n3);
+    QCOMPARE(stringsOf(events.at(2).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("ids"))),
+        QStringList {n1});
 
     const HttpResult limited = alice->get(QStringLiteral("/api/stream?sinceSeq=0&limit=2"));
     QCOMPARE(limited.json.value(QStringLiteral("events")).toArray().size(), 2);
     QCOMPARE(limited.json.value(QStringLiteral("hasMore")).toBool(), true);
-    QCOMPARE(alice->get(QStringLiteral("/api/stream?sinceSeq=4")).json.value(QStringLiteral("events")).toArray().size(), 0);
+    QCOMPARE(
+        alice->get(QStringLiteral("/api/stream?sinceSeq=4")).json.value(QStringLiteral("events")).toArray().size(), 0);
 
     const HttpResult resync = alice->get(QStringLiteral("/api/stream?sinceSeq=1&epoch=an-older-epoch"));
     QCOMPARE(resync.status, 409);
@@ -1147,9 +1257,11 @@ void TestRestApi::preferences_putPartial_mergesIntoTheWholeDocument()
 {
     auto alice = signIn(QStringLiteral("alice"));
     const QString path = QStringLiteral("/api/notifications/preferences");
-    const HttpResult first = alice->put(path, {{QStringLiteral("email"), false},
-                                               {QStringLiteral("quietHours"), QJsonObject {{QStringLiteral("enabled"), true},
-                                                                                          {QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")}}}});
+    const HttpResult first = alice->put(path,
+        {{QStringLiteral("email"), false},
+            {QStringLiteral("quietHours"),
+                QJsonObject {{QStringLiteral("enabled"), true},
+                    {QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")}}}});
     QCOMPARE(first.status, 200);
     QCOMPARE(first.json.value(QStringLiteral("email")).toBool(true), false);
     QCOMPARE(first.json.value(QStringLiteral("push")).toBool(), true);
@@ -1159,25 +1271,32 @@ void TestRestApi::preferences_putPartial_mergesIntoTheWholeDocument()
     QCOMPARE(quiet.value(QStringLiteral("start")).toString(), QStringLiteral("22:00")); // untouched
     QVERIFY(first.json.contains(QStringLiteral("digest")));
 
-    const HttpResult second = alice->put(path, {{QStringLiteral("topics"), QJsonObject {{QStringLiteral("orders"), QJsonObject {{QStringLiteral("push"), false}}}}},
-                                                {QStringLiteral("digest"), QJsonObject {{QStringLiteral("frequency"), QStringLiteral("weekly")}}}});
+    const HttpResult second = alice->put(path,
+        {{QStringLiteral("topics"),
+             QJsonObject {{QStringLiteral("orders"), QJsonObject {{QStringLiteral("push"), false}}}}},
+            {QStringLiteral("digest"), QJsonObject {{QStringLiteral("frequency"), QStringLiteral("weekly")}}}});
     QCOMPARE(second.status, 200);
-    const QJsonObject orders = second.json.value(QStringLiteral("topics")).toObject().value(QStringLiteral("orders")).toObject();
+    const QJsonObject orders
+        = second.json.value(QStringLiteral("topics")).toObject().value(QStringLiteral("orders")).toObject();
     // A new topic override starts from the global switches.
     QCOMPARE(orders.value(QStringLiteral("email")).toBool(true), false);
     QCOMPARE(orders.value(QStringLiteral("push")).toBool(true), false);
     QCOMPARE(orders.value(QStringLiteral("inApp")).toBool(), true);
     QCOMPARE(orders.value(QStringLiteral("desktop")).toBool(), true);
     QCOMPARE(second.json.value(QStringLiteral("email")).toBool(true), false);
-    QCOMPARE(second.json.value(QStringLiteral("quietHours")).toObject().value(QStringLiteral("enabled")).toBool(), true);
-    QCOMPARE(second.json.value(QStringLiteral("digest")).toObject().value(QStringLiteral("frequency")).toString(), QStringLiteral("weekly"));
-    QCOMPARE(second.json.value(QStringLiteral("digest")).toObject().value(QStringLiteral("time")).toString(), QStringLiteral("09:00"));
+    QCOMPARE(
+        second.json.value(QStringLiteral("quietHours")).toObject().value(QStringLiteral("enabled")).toBool(), true);
+    QCOMPARE(second.json.value(QStringLiteral("digest")).toObject().value(QStringLiteral("frequency")).toString(),
+        QStringLiteral("weekly"));
+    QCOMPARE(second.json.value(QStringLiteral("digest")).toObject().value(QStringLiteral("time")).toString(),
+        QStringLiteral("09:00"));
 
     const HttpResult stored = alice->get(path);
     QCOMPARE(stored.json, second.json);
 
     // null removes a topic override.
-    const HttpResult removed = alice->put(path, {{QStringLiteral("topics"), QJsonObject {{QStringLiteral("orders"), QJsonValue::Null}}}});
+    const HttpResult removed
+        = alice->put(path, {{QStringLiteral("topics"), QJsonObject {{QStringLiteral("orders"), QJsonValue::Null}}}});
     QCOMPARE(removed.status, 200);
     QCOMPARE(removed.json.value(QStringLiteral("topics")).toObject(), QJsonObject {});
 
@@ -1190,16 +1309,22 @@ void TestRestApi::preferences_channelsKey_isAnAliasOfTopics()
 {
     auto alice = signIn(QStringLiteral("alice"));
     const QString path = QStringLiteral("/api/notifications/preferences");
-    const HttpResult r = alice->put(path, {{QStringLiteral("channels"), QJsonObject {{QStringLiteral("deploys"), QJsonObject {{QStringLiteral("email"), false}}}}}});
+    const HttpResult r = alice->put(path,
+        {{QStringLiteral("channels"),
+            QJsonObject {{QStringLiteral("deploys"), QJsonObject {{QStringLiteral("email"), false}}}}}});
     QCOMPARE(r.status, 200);
-    const QJsonObject deploys = r.json.value(QStringLiteral("topics")).toObject().value(QStringLiteral("deploys")).toObject();
+    const QJsonObject deploys
+        = r.json.value(QStringLiteral("topics")).toObject().value(QStringLiteral("deploys")).toObject();
     QCOMPARE(deploys.value(QStringLiteral("email")).toBool(true), false);
     QCOMPARE(deploys.value(QStringLiteral("push")).toBool(), true);
     QVERIFY(!r.json.contains(QStringLiteral("channels")));
-    QCOMPARE(alice->get(path).json.value(QStringLiteral("topics")).toObject().value(QStringLiteral("deploys")).toObject(), deploys);
+    QCOMPARE(
+        alice->get(path).json.value(QStringLiteral("topics")).toObject().value(QStringLiteral("deploys")).toObject(),
+        deploys);
 
-    const HttpResult conflicting = alice->put(path, {{QStringLiteral("topics"), QJsonObject {{QStringLiteral("a"), QJsonObject {}}}},
-                                                     {QStringLiteral("channels"), QJsonObject {{QStringLiteral("b"), QJsonObject {}}}}});
+    const HttpResult conflicting = alice->put(path,
+        {{QStringLiteral("topics"), QJsonObject {{QStringLiteral("a"), QJsonObject {}}}},
+            {QStringLiteral("channels"), QJsonObject {{QStringLiteral("b"), QJsonObject {}}}}});
     QCOMPARE(conflicting.status, 400);
     QCOMPARE(conflicting.errorField(), QStringLiteral("channels"));
 }
@@ -1210,17 +1335,26 @@ void TestRestApi::preferences_invalidValue_namesTheDottedField_data()
     QTest::addColumn<QString>("field");
 
     QTest::newRow("global switch") << QByteArray(R"({"email":"yes"})") << QStringLiteral("email");
-    QTest::newRow("quiet start") << QByteArray(R"({"quietHours":{"start":"25:00"}})") << QStringLiteral("quietHours.start");
-    QTest::newRow("quiet end format") << QByteArray(R"({"quietHours":{"end":"7:00"}})") << QStringLiteral("quietHours.end");
-    QTest::newRow("quiet timezone") << QByteArray(R"({"quietHours":{"timezone":"Mars/Olympus"}})") << QStringLiteral("quietHours.timezone");
-    QTest::newRow("quiet day") << QByteArray(R"({"quietHours":{"days":[1,8]}})") << QStringLiteral("quietHours.days[1]");
-    QTest::newRow("quiet enabled") << QByteArray(R"({"quietHours":{"enabled":1}})") << QStringLiteral("quietHours.enabled");
+    QTest::newRow("quiet start") << QByteArray(R"({"quietHours":{"start":"25:00"}})")
+                                 << QStringLiteral("quietHours.start");
+    QTest::newRow("quiet end format") << QByteArray(R"({"quietHours":{"end":"7:00"}})")
+                                      << QStringLiteral("quietHours.end");
+    QTest::newRow("quiet timezone") << QByteArray(R"({"quietHours":{"timezone":"Mars/Olympus"}})")
+                                    << QStringLiteral("quietHours.timezone");
+    QTest::newRow("quiet day") << QByteArray(R"({"quietHours":{"days":[1,8]}})")
+                               << QStringLiteral("quietHours.days[1]");
+    QTest::newRow("quiet enabled") << QByteArray(R"({"quietHours":{"enabled":1}})")
+                                   << QStringLiteral("quietHours.enabled");
     QTest::newRow("quiet not object") << QByteArray(R"({"quietHours":true})") << QStringLiteral("quietHours");
-    QTest::newRow("digest frequency") << QByteArray(R"({"digest":{"frequency":"monthly"}})") << QStringLiteral("digest.frequency");
+    QTest::newRow("digest frequency") << QByteArray(R"({"digest":{"frequency":"monthly"}})")
+                                      << QStringLiteral("digest.frequency");
     QTest::newRow("digest time") << QByteArray(R"({"digest":{"time":"noon"}})") << QStringLiteral("digest.time");
-    QTest::newRow("topic switch") << QByteArray(R"({"topics":{"orders":{"email":"no"}}})") << QStringLiteral("topics.orders.email");
-    QTest::newRow("alias switch") << QByteArray(R"({"channels":{"orders":{"push":1}}})") << QStringLiteral("channels.orders.push");
-    QTest::newRow("topic name") << QByteArray(R"({"topics":{"bad topic":{"push":false}}})") << QStringLiteral("topics.bad topic");
+    QTest::newRow("topic switch") << QByteArray(R"({"topics":{"orders":{"email":"no"}}})")
+                                  << QStringLiteral("topics.orders.email");
+    QTest::newRow("alias switch") << QByteArray(R"({"channels":{"orders":{"push":1}}})")
+                                  << QStringLiteral("channels.orders.push");
+    QTest::newRow("topic name") << QByteArray(R"({"topics":{"bad topic":{"push":false}}})")
+                                << QStringLiteral("topics.bad topic");
 }
 
 void TestRestApi::preferences_invalidValue_namesTheDottedField()
@@ -1244,11 +1378,14 @@ void TestRestApi::preferences_invalidValue_namesTheDottedField()
 void TestRestApi::preferences_adminMayPassUserId()
 {
     const QString path = QStringLiteral("/api/notifications/preferences");
-    const HttpResult set = m_admin->put(path + QStringLiteral("?userId=") + m_aliceId, {{QStringLiteral("push"), false}});
+    const HttpResult set
+        = m_admin->put(path + QStringLiteral("?userId=") + m_aliceId, {{QStringLiteral("push"), false}});
     QCOMPARE(set.status, 200);
     QCOMPARE(set.json.value(QStringLiteral("push")).toBool(true), false);
     QCOMPARE(m_admin->get(path).json.value(QStringLiteral("push")).toBool(), true); // the admin's own are untouched
-    QCOMPARE(m_admin->get(path + QStringLiteral("?userId=") + m_aliceId).json.value(QStringLiteral("push")).toBool(true), false);
+    QCOMPARE(
+        m_admin->get(path + QStringLiteral("?userId=") + m_aliceId).json.value(QStringLiteral("push")).toBool(true),
+        false);
 
     auto alice = signIn(QStringLiteral("alice"));
     QCOMPARE(alice->get(path).json.value(QStringLiteral("push")).toBool(true), false);
@@ -1277,12 +1414,13 @@ void TestRestApi::devices_registerListAndDelete()
     QCOMPARE(devices.at(0).toObject().value(QStringLiteral("current")).toBool(), true);
 
     const QJsonObject phone {{QStringLiteral("deviceId"), QStringLiteral("phone")},
-                             {QStringLiteral("name"), QStringLiteral("Alice's phone")},
-                             {QStringLiteral("platform"), QStringLiteral("android")},
-                             {QStringLiteral("pushSubscription"),
-                              QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("https://push.example/abc")},
-                                           {QStringLiteral("keys"), QJsonObject {{QStringLiteral("p256dh"), QStringLiteral("BAAA")},
-                                                                                 {QStringLiteral("auth"), QStringLiteral("secret")}}}}}};
+        {QStringLiteral("name"), QStringLiteral("Alice's phone")},
+        {QStringLiteral("platform"), QStringLiteral("android")},
+        {QStringLiteral("pushSubscription"),
+            QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("https://push.example/abc")},
+                {QStringLiteral("keys"),
+                    QJsonObject {{QStringLiteral("p256dh"), QStringLiteral("BAAA")},
+                        {QStringLiteral("auth"), QStringLiteral("secret")}}}}}};
     const HttpResult created = alice->post(QStringLiteral("/api/devices"), phone);
     QCOMPARE(created.status, 201);
     QCOMPARE(created.json.value(QStringLiteral("id")).toString(), QStringLiteral("phone"));
@@ -1290,8 +1428,8 @@ void TestRestApi::devices_registerListAndDelete()
     QCOMPARE(created.json.value(QStringLiteral("platform")).toString(), QStringLiteral("android"));
     QCOMPARE(created.json.value(QStringLiteral("hasPushSubscription")).toBool(), true);
     QVERIFY2(!created.body.contains("secret"), "the push subscription's keys are not echoed");
-    const HttpResult updated = alice->post(QStringLiteral("/api/devices"), {{QStringLiteral("deviceId"), QStringLiteral("phone")},
-                                                                            {QStringLiteral("name"), QStringLiteral("Phone")}});
+    const HttpResult updated = alice->post(QStringLiteral("/api/devices"),
+        {{QStringLiteral("deviceId"), QStringLiteral("phone")}, {QStringLiteral("name"), QStringLiteral("Phone")}});
     QCOMPARE(updated.status, 200);
     QCOMPARE(updated.json.value(QStringLiteral("name")).toString(), QStringLiteral("Phone"));
     QCOMPARE(updated.json.value(QStringLiteral("platform")).toString(), QStringLiteral("android")); // kept
@@ -1302,18 +1440,25 @@ void TestRestApi::devices_registerListAndDelete()
     ids.sort();
     QCOMPARE(ids, (QStringList {QStringLiteral("laptop"), QStringLiteral("phone")}));
     // Devices are per user.
-    QCOMPARE(signIn(QStringLiteral("bob"))->get(QStringLiteral("/api/devices")).json.value(QStringLiteral("devices")).toArray().size(), 1);
+    QCOMPARE(signIn(QStringLiteral("bob"))
+                 ->get(QStringLiteral("/api/devices"))
+                 .json.value(QStringLiteral("devices"))
+                 .toArray()
+                 .size(),
+        1);
     QCOMPARE(signIn(QStringLiteral("bob"))->del(QStringLiteral("/api/devices/phone")).status, 404);
 
     const HttpResult badPush = alice->post(QStringLiteral("/api/devices"),
-                                           {{QStringLiteral("deviceId"), QStringLiteral("tablet")},
-                                            {QStringLiteral("pushSubscription"), QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("http://insecure.example")}}}});
+        {{QStringLiteral("deviceId"), QStringLiteral("tablet")},
+            {QStringLiteral("pushSubscription"),
+                QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("http://insecure.example")}}}});
     QCOMPARE(badPush.status, 400);
     QCOMPARE(badPush.errorField(), QStringLiteral("pushSubscription.endpoint"));
 
     QCOMPARE(alice->del(QStringLiteral("/api/devices/phone")).status, 204);
-    QCOMPARE(fieldOf(alice->get(QStringLiteral("/api/devices")).json.value(QStringLiteral("devices")).toArray(), QStringLiteral("id")),
-             QStringList {QStringLiteral("laptop")});
+    QCOMPARE(fieldOf(alice->get(QStringLiteral("/api/devices")).json.value(QStringLiteral("devices")).toArray(),
+                 QStringLiteral("id")),
+        QStringList {QStringLiteral("laptop")});
     const HttpResult gone = alice->del(QStringLiteral("/api/devices/phone"));
     QCOMPARE(gone.status, 404);
     QCOMPARE(gone.errorCode(), QStringLiteral("NOT_FOUND"));
@@ -1328,14 +1473,16 @@ void TestRestApi::opId_repeatedOnRest_isAnsweredDuplicateAndAppliedOnce()
     auto alice = signIn(QStringLiteral("alice"));
     const QList<QPair<QByteArray, QByteArray>> op1 {{QByteArrayLiteral("X-Tidings-Op-Id"), QByteArrayLiteral("op-1")}};
 
-    const HttpResult first = alice->send("PUT", QStringLiteral("/api/notifications/") + id + QStringLiteral("/read"), {}, {}, op1);
+    const HttpResult first
+        = alice->send("PUT", QStringLiteral("/api/notifications/") + id + QStringLiteral("/read"), {}, {}, op1);
     QCOMPARE(first.status, 200);
     QCOMPARE(first.json.value(QStringLiteral("seq")).toInteger(), 3);
     QVERIFY(!first.json.contains(QStringLiteral("duplicate")));
     QCOMPARE(alice->put(QStringLiteral("/api/notifications/") + id + QStringLiteral("/unread")).status, 200);
 
     // The offline queue replays op-1: it must not read again.
-    const HttpResult repeated = alice->send("PUT", QStringLiteral("/api/notifications/") + id + QStringLiteral("/read"), {}, {}, op1);
+    const HttpResult repeated
+        = alice->send("PUT", QStringLiteral("/api/notifications/") + id + QStringLiteral("/read"), {}, {}, op1);
     QCOMPARE(repeated.status, 200);
     QCOMPARE(repeated.json.value(QStringLiteral("duplicate")).toBool(), true);
     QCOMPARE(repeated.json.value(QStringLiteral("opId")).toString(), QStringLiteral("op-1"));
@@ -1344,14 +1491,21 @@ void TestRestApi::opId_repeatedOnRest_isAnsweredDuplicateAndAppliedOnce()
     QCOMPARE(inbox.json.value(QStringLiteral("headSeq")).toInteger(), 4);
 
     // The same op id on another operation is a duplicate too: op ids are per user, not per route.
-    const HttpResult deleteWithUsedId = alice->send("DELETE", QStringLiteral("/api/notifications/") + other, {}, {}, op1);
+    const HttpResult deleteWithUsedId
+        = alice->send("DELETE", QStringLiteral("/api/notifications/") + other, {}, {}, op1);
     QCOMPARE(deleteWithUsedId.json.value(QStringLiteral("duplicate")).toBool(), true);
     QCOMPARE(alice->get(QStringLiteral("/api/notifications/") + other).status, 200);
 
     const QList<QPair<QByteArray, QByteArray>> op2 {{QByteArrayLiteral("X-Tidings-Op-Id"), QByteArrayLiteral("op-2")}};
-    QCOMPARE(alice->send("PUT", QStringLiteral("/api/notifications/read-all"), {}, {}, op2).json.value(QStringLiteral("markedCount")).toInteger(), 2);
+    QCOMPARE(alice->send("PUT", QStringLiteral("/api/notifications/read-all"), {}, {}, op2)
+                 .json.value(QStringLiteral("markedCount"))
+                 .toInteger(),
+        2);
     QCOMPARE(alice->put(QStringLiteral("/api/notifications/") + id + QStringLiteral("/unread")).status, 200);
-    QCOMPARE(alice->send("PUT", QStringLiteral("/api/notifications/read-all"), {}, {}, op2).json.value(QStringLiteral("duplicate")).toBool(), true);
+    QCOMPARE(alice->send("PUT", QStringLiteral("/api/notifications/read-all"), {}, {}, op2)
+                 .json.value(QStringLiteral("duplicate"))
+                 .toBool(),
+        true);
     inbox = alice->get(QStringLiteral("/api/notifications"));
     QCOMPARE(unreadTotal(inbox), 1);
     QCOMPARE(inbox.json.value(QStringLiteral("headSeq")).toInteger(), 6);
@@ -1359,10 +1513,42 @@ void TestRestApi::opId_repeatedOnRest_isAnsweredDuplicateAndAppliedOnce()
     // Op ids are per user: bob may use "op-1" for himself.
     const QString bobs = publishTo(m_bobId, QStringLiteral("b"));
     auto bob = signIn(QStringLiteral("bob"));
-    const HttpResult bobRead = bob->send("PUT", QStringLiteral("/api/notifications/") + bobs + QStringLiteral("/read"), {}, {}, op1);
+    const HttpResult bobRead
+        = bob->send("PUT", QStringLiteral("/api/notifications/") + bobs + QStringLiteral("/read"), {}, {}, op1);
     QCOMPARE(bobRead.status, 200);
     QVERIFY(!bobRead.json.contains(QStringLiteral("duplicate")));
     QCOMPARE(unreadTotal(bob->get(QStringLiteral("/api/notifications"))), 0);
+}
+
+void TestRestApi::opId_replayedAfterTheNotificationWasDeleted_isStillADuplicate()
+{
+    // An offline queue replays [read op-r, delete op-d] after a reconnect although both
+    // were applied: both are duplicates, not 404s the client would report as failures.
+    const QString id = publishTo(m_aliceId, QStringLiteral("x"));
+    auto alice = signIn(QStringLiteral("alice"));
+    const QList<QPair<QByteArray, QByteArray>> opRead {
+        {QByteArrayLiteral("X-Tidings-Op-Id"), QByteArrayLiteral("op-r")}};
+    const QList<QPair<QByteArray, QByteArray>> opDelete {
+        {QByteArrayLiteral("X-Tidings-Op-Id"), QByteArrayLiteral("op-d")}};
+    const QString path = QStringLiteral("/api/notifications/") + id;
+    QCOMPARE(alice->send("PUT", path + QStringLiteral("/read"), {}, {}, opRead).status, 200);
+    QCOMPARE(alice->send("DELETE", path, {}, {}, opDelete).status, 200);
+    const qint64 head
+        = alice->get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("headSeq")).toInteger();
+
+    const HttpResult replayedRead = alice->send("PUT", path + QStringLiteral("/read"), {}, {}, opRead);
+    QCOMPARE(replayedRead.status, 200);
+    QCOMPARE(replayedRead.json.value(QStringLiteral("duplicate")).toBool(), true);
+    const HttpResult replayedDelete = alice->send("DELETE", path, {}, {}, opDelete);
+    QCOMPARE(replayedDelete.status, 200);
+    QCOMPARE(replayedDelete.json.value(QStringLiteral("duplicate")).toBool(), true);
+    QCOMPARE(alice->get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("headSeq")).toInteger(), head);
+
+    // A new op on the deleted notification is still a 404.
+    const QList<QPair<QByteArray, QByteArray>> opNew {
+        {QByteArrayLiteral("X-Tidings-Op-Id"), QByteArrayLiteral("op-new")}};
+    QCOMPARE(alice->send("PUT", path + QStringLiteral("/unread"), {}, {}, opNew).status, 404);
+    QCOMPARE(alice->send("DELETE", path, {}, {}, {}).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestRestApi)

@@ -2,6 +2,7 @@
 #include "store/Store.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
+#include "support/TestMain.h"
 #include "support/WsTestClient.h"
 
 #include <QJsonArray>
@@ -472,5 +473,5 @@ void TestStreamSync::opId_repeated_isAppliedOnce()
     QCOMPARE(alice.get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("unread")).toObject().value(QStringLiteral("total")).toInteger(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestStreamSync)
+TIDINGS_TEST_MAIN(TestStreamSync)
 #include "tst_stream_sync.moc"

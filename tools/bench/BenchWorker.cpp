@@ -55,6 +55,14 @@ QJsonObject toJson(const QHash<QString, int> &counts)
     return o;
 }
 
+QJsonObject toJson(const QHash<int, int> &counts)
+{
+    QJsonObject o;
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        o.insert(QString::number(it.key()), it.value());
+    return o;
+}
+
 QJsonObject toJson(const QMap<QString, int> &counts)
 {
     QJsonObject o;
@@ -348,6 +356,9 @@ void BenchWorker::finishMeasure()
         {QStringLiteral("received"), double(m_received)},
         {QStringLiteral("duplicated"), double(m_clients.counters().duplicates - m_duplicatesBase)},
         {QStringLiteral("drops"), double(m_clients.counters().drops - m_dropsBase)},
+        {QStringLiteral("dropCloseCodes"), toJson(m_clients.dropCloseCodes())},
+        {QStringLiteral("seqGaps"), double(m_clients.counters().gaps - m_countersBase.gaps)},
+        {QStringLiteral("serverErrorFrames"), double(m_clients.counters().serverErrors - m_countersBase.serverErrors)},
         {QStringLiteral("stillPublishing"), m_publishing}, {QStringLiteral("firstSendNs"), double(s.firstSendNs)},
         {QStringLiteral("lastDoneNs"), double(s.lastDoneNs)}, {QStringLiteral("firstRecvNs"), double(m_firstRecvNs)},
         {QStringLiteral("lastRecvNs"), double(m_lastRecvNs)}, {QStringLiteral("latencyFile"), latencyFile},
@@ -506,6 +517,7 @@ void BenchWorker::finishReconnect()
         {QStringLiteral("resyncs"), double(c.resyncs - m_countersBase.resyncs)},
         {QStringLiteral("epochChanges"), double(c.epochChanges - m_countersBase.epochChanges)},
         {QStringLiteral("replayed"), double(c.replayed - m_countersBase.replayed)},
+        {QStringLiteral("seqGaps"), double(c.gaps - m_countersBase.gaps)},
         {QStringLiteral("expected"), double(probe.expected)}, {QStringLiteral("received"), double(probe.received)},
         {QStringLiteral("missed"), double(probe.missed)},
         {QStringLiteral("duplicated"), double(probe.duplicated + seqDuplicates)},

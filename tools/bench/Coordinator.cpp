@@ -315,10 +315,13 @@ void Coordinator::restartAfterDown()
         next();
         return;
     }
-    m_server.waitHealthy(qint64(m_options.restartTimeoutSec * 1e9), [this](bool healthy) {
+    // A restart command waits for the old process itself; by hand, we watch its pid.
+    const qint64 oldPid = m_options.restartCommand.isEmpty() ? m_server.serverPid() : 0;
+    m_server.waitHealthy(qint64(m_options.restartTimeoutSec * 1e9), oldPid, [this](bool healthy) {
         if (!healthy) {
-            m_findings.problems
-                << QStringLiteral("restart: /healthz did not answer 200 within %1 s").arg(m_options.restartTimeoutSec);
+            m_findings.problems << QStringLiteral(
+                "restart: the old server did not exit, or /healthz did not answer 200, within %1 s")
+                                       .arg(m_options.restartTimeoutSec);
             m_report.insert(QStringLiteral("restart"), QJsonObject {{QStringLiteral("failed"), true}});
             next();
             return;

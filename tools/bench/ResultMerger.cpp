@@ -116,8 +116,10 @@ QJsonObject ResultMerger::connect(const Results &results, Findings *findings)
 QJsonObject ResultMerger::measurement(const Results &results, const QString &label, Findings *findings)
 {
     QJsonObject m;
-    for (const char *key : {"sent", "accepted", "failed", "expected", "received", "duplicated", "drops"})
+    for (const char *key :
+        {"sent", "accepted", "failed", "expected", "received", "duplicated", "drops", "seqGaps", "serverErrorFrames"})
         m.insert(QLatin1String(key), sum(results, QLatin1String(key)));
+    m.insert(QStringLiteral("dropCloseCodes"), sumObjects(results, QStringLiteral("dropCloseCodes")));
     m.insert(QStringLiteral("failures"), sumObjects(results, QStringLiteral("failures")));
     m.insert(QStringLiteral("maxQueued"), latest(results, QStringLiteral("maxQueued")));
 
@@ -156,9 +158,16 @@ QJsonObject ResultMerger::measurement(const Results &results, const QString &lab
                                   .arg(label)
                                   .arg(m.value(QLatin1String("failed")).toDouble());
     if (m.value(QLatin1String("drops")).toDouble() > 0)
-        findings->warnings << QStringLiteral("%1: the server dropped %2 connections (they resumed)")
+        findings->warnings << QStringLiteral("%1: the server dropped %2 connections (they resumed); close codes %3")
                                   .arg(label)
-                                  .arg(m.value(QLatin1String("drops")).toDouble());
+                                  .arg(m.value(QLatin1String("drops")).toDouble())
+                                  .arg(QString::fromUtf8(
+                                      QJsonDocument(m.value(QLatin1String("dropCloseCodes")).toObject())
+                                          .toJson(QJsonDocument::Compact)));
+    if (m.value(QLatin1String("serverErrorFrames")).toDouble() > 0)
+        findings->warnings << QStringLiteral("%1: the server sent %2 error frames")
+                                  .arg(label)
+                                  .arg(m.value(QLatin1String("serverErrorFrames")).toDouble());
     return m;
 }
 
@@ -213,8 +222,8 @@ QJsonObject ResultMerger::restart(
     QJsonObject r = prepare;
     r.insert(QStringLiteral("published"), sum(publish, QStringLiteral("accepted")));
     r.insert(QStringLiteral("publishFailures"), sumObjects(publish, QStringLiteral("failures")));
-    for (const char *key : {"clients", "ready", "failed", "attempts", "resyncs", "epochChanges", "replayed", "expected",
-             "received", "missed", "duplicated", "extra"})
+    for (const char *key : {"clients", "ready", "failed", "attempts", "resyncs", "epochChanges", "replayed", "seqGaps",
+             "expected", "received", "missed", "duplicated", "extra"})
         r.insert(QLatin1String(key), sum(reconnect, QLatin1String(key)));
     const double first = earliest(reconnect, QStringLiteral("firstOpenNs"));
     const double last = latest(reconnect, QStringLiteral("lastReadyNs"));

@@ -81,15 +81,26 @@ void ServerControl::runRestartCommand(qint64 timeoutNs, std::function<void(bool,
     process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), m_options.restartCommand});
 }
 
-void ServerControl::waitHealthy(qint64 timeoutNs, std::function<void(bool)> done)
+void ServerControl::waitHealthy(qint64 timeoutNs, qint64 oldPid, std::function<void(bool)> done)
 {
     m_healthDeadlineNs = monotonicNs() + timeoutNs;
+    m_oldPid = oldPid;
     m_healthDone = std::move(done);
     poll();
 }
 
 void ServerControl::poll()
 {
+    if (m_oldPid > 0 && QFile::exists(QStringLiteral("/proc/%1").arg(m_oldPid))) {
+        if (monotonicNs() > m_healthDeadlineNs) {
+            auto done = std::move(m_healthDone);
+            done(false);
+        } else {
+            m_pollTimer.start();
+        }
+        return;
+    }
+    m_oldPid = 0;
     HttpRequest r;
     r.method = QByteArrayLiteral("GET");
     r.path = QByteArrayLiteral("/healthz");

@@ -29,8 +29,10 @@ public:
     // Runs --restart-cmd through /bin/sh -c, output forwarded to stderr. If the last
     // line it prints is a number it becomes the server pid.
     void runRestartCommand(qint64 timeoutNs, std::function<void(bool ok, const QString &error)> done);
-    // Polls GET /healthz every 50 ms until it answers 200 or `timeoutNs` passes.
-    void waitHealthy(qint64 timeoutNs, std::function<void(bool ok)> done);
+    // Polls GET /healthz every 50 ms until it answers 200 or `timeoutNs` passes. With
+    // `oldPid`, first waits for that process to be gone, so a server that is still
+    // shutting down cannot answer for its successor.
+    void waitHealthy(qint64 timeoutNs, qint64 oldPid, std::function<void(bool ok)> done);
 
 private:
     void poll();
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QTimer m_pollTimer;
     qint64 m_healthDeadlineNs = 0;
+    qint64 m_oldPid = 0;
     std::function<void(bool)> m_healthDone;
 };
 

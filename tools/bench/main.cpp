@@ -4,7 +4,7 @@
 #include "BenchWorker.h"
 #include "Console.h"
 #include "Coordinator.h"
-#include "EpollEventDispatcher.h"
+#include "util/EpollEventDispatcher.h"
 #include "WorkerStdio.h"
 
 #include <QCoreApplication>
@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     const rlim_t fileLimit = raiseOpenFileLimit();
 
     if (!wantsQtDispatcher(argc, argv)) {
-        auto *dispatcher = new EpollEventDispatcher;
+        auto *dispatcher = new Tidings::EpollEventDispatcher;
         if (dispatcher->isValid())
             QCoreApplication::setEventDispatcher(dispatcher); // the application takes ownership
         else

@@ -1,19 +1,26 @@
-#include "EpollEventDispatcher.h"
-
-#include "MonotonicClock.h"
+#include "util/EpollEventDispatcher.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
 #include <cerrno>
+#include <memory>
 #include <climits>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <ctime>
 #include <unistd.h>
 
-namespace Tidings::Bench {
+namespace Tidings {
 
 namespace {
+
+qint64 monotonicNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
 constexpr int MaxEventsPerWait = 1024;
 
 void activate(QSocketNotifier *notifier)
@@ -314,4 +321,15 @@ bool EpollEventDispatcher::fireTimers()
     return any;
 }
 
-} // namespace Tidings::Bench
+bool EpollEventDispatcher::installForMainThread()
+{
+    if (qEnvironmentVariable("TIDINGS_EVENT_DISPATCHER") == QLatin1String("qt"))
+        return false;
+    auto dispatcher = std::make_unique<EpollEventDispatcher>();
+    if (!dispatcher->isValid())
+        return false;
+    QCoreApplication::setEventDispatcher(dispatcher.release()); // the application takes ownership
+    return true;
+}
+
+} // namespace Tidings

@@ -8,10 +8,11 @@
 #include <map>
 #include <vector>
 
-namespace Tidings::Bench {
+namespace Tidings {
 
 // A main-thread event dispatcher on Linux epoll.
 //
+// Used by tidingsd and tidings-bench, which hold thousands of sockets each.
 // Why: Qt's own dispatchers (glib and the plain UNIX one) poll() every registered
 // descriptor on every loop iteration, and the glib one also removes a notifier
 // from a linked list, O(N), each time a socket toggles its write notifier. With
@@ -31,6 +32,11 @@ public:
     ~EpollEventDispatcher() override;
 
     [[nodiscard]] bool isValid() const { return m_epoll >= 0 && m_wake >= 0; }
+
+    // Makes an epoll dispatcher the main thread's, unless the environment says
+    // TIDINGS_EVENT_DISPATCHER=qt. Call before the QCoreApplication is created.
+    // Returns whether it was installed.
+    static bool installForMainThread();
 
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
     void registerSocketNotifier(QSocketNotifier *notifier) override;
@@ -88,4 +94,4 @@ private:
     std::multimap<qint64, int> m_due; // due time (monotonic ns) -> timer id
 };
 
-} // namespace Tidings::Bench
+} // namespace Tidings
