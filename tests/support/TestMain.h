@@ -14,7 +14,6 @@
         if (qEnvironmentVariable("TIDINGS_EVENT_DISPATCHER") == QLatin1String("epoll"))                                \
             Tidings::EpollEventDispatcher::installForMainThread();                                                     \
         QCoreApplication app(argc, argv);                                                                              \
-        app.setAttribute(Qt::AA_Use96Dpi, true);                                                                       \
         TestObject tc;                                                                                                 \
         QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
         return QTest::qExec(&tc, argc, argv);                                                                          \
