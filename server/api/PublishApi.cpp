@@ -27,10 +27,12 @@ PublishApi::PublishApi(ApiContext &ctx, HttpServer &http)
                    Expected<PublishRequest> request = PublishRequest::fromJson(body.value(), m_ctx.clock.now());
                    if (!request)
                        return HttpResponse::error(request.error());
-                   Expected<QJsonObject> accepted = m_ctx.publisher.publish(caller, request.value());
-                   if (!accepted)
-                       return HttpResponse::error(accepted.error());
-                   return HttpResponse::json(202, accepted.value());
+                   // Answered once the publish is durable: with the next group commit.
+                   const HttpReply reply = req.defer();
+                   m_ctx.publisher.publish(caller, request.value(), [reply](const Expected<QJsonObject> &accepted) {
+                       reply.send(accepted ? HttpResponse::json(202, accepted.value()) : HttpResponse::error(accepted.error()));
+                   });
+                   return HttpResponse::deferred();
                });
 }
 

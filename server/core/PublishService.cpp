@@ -10,12 +10,15 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcPublish, "tidings.server.publish")
 
 namespace Tidings::Server {
 
-PublishService::PublishService(Store &store, Fanout &fanout, Metrics &metrics, const Clock &clock)
-    : m_store(store)
+PublishService::PublishService(Store &store, Fanout &fanout, Metrics &metrics, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
     , m_fanout(fanout)
     , m_metrics(metrics)
     , m_clock(clock)
@@ -96,31 +99,34 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
     return ids;
 }
 
-Expected<QJsonObject> PublishService::publish(const AuthContext &ctx, const PublishRequest &request)
+void PublishService::publish(const AuthContext &ctx, const PublishRequest &request, Done done)
 {
+    auto fail = [&done](const ProtocolError &e) { done(e); };
     if (!ctx.hasPublishScope())
-        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("this token lacks the publish scope"));
+        return fail(ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("this token lacks the publish scope")));
     const bool direct = !request.recipients.isEmpty() || !request.roles.isEmpty() || request.broadcast;
     if (direct && !ctx.canPublish())
-        return ProtocolError::make(ErrorCode::Forbidden,
-                                   QStringLiteral("sending to users, roles or everyone needs the publisher or admin role; "
-                                                  "publish to a topic whose ACL admits you instead"));
+        return fail(ProtocolError::make(ErrorCode::Forbidden,
+                                        QStringLiteral("sending to users, roles or everyone needs the publisher or admin role; "
+                                                       "publish to a topic whose ACL admits you instead")));
     if (request.content.topic.isEmpty() && !ctx.topicGlobs.isEmpty())
-        return ProtocolError {QLatin1String(ErrorCode::Forbidden),
-                              QStringLiteral("this token may only publish to its topics; set `topic`"),
-                              QStringLiteral("topic")};
-    if ((request.broadcast || !request.roles.isEmpty() || !request.recipients.isEmpty()) && !ctx.topicGlobs.isEmpty())
-        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("a topic-restricted token can only reach a topic's subscribers"));
+        return fail(ProtocolError {QLatin1String(ErrorCode::Forbidden),
+                                   QStringLiteral("this token may only publish to its topics; set `topic`"),
+                                   QStringLiteral("topic")});
+    if (direct && !ctx.topicGlobs.isEmpty())
+        return fail(ProtocolError::make(ErrorCode::Forbidden,
+                                        QStringLiteral("a topic-restricted token can only reach a topic's subscribers")));
     if (!request.templateId.isEmpty())
-        return ProtocolError::validation(QStringLiteral("templateId"),
-                                         QStringLiteral("template '%1' does not exist").arg(request.templateId));
+        return fail(ProtocolError::validation(QStringLiteral("templateId"),
+                                              QStringLiteral("template '%1' does not exist").arg(request.templateId)));
 
     Expected<QStringList> recipients = resolveRecipients(ctx, request);
     if (!recipients)
-        return recipients.error();
+        return fail(recipients.error());
 
     const QDateTime now = m_clock.now();
-    MessageRecord message;
+    PublishItem item;
+    MessageRecord &message = item.message;
     message.id = TokenCrypto::newId();
     message.content = request.content;
     message.sender = ctx.sender();
@@ -129,35 +135,73 @@ Expected<QJsonObject> PublishService::publish(const AuthContext &ctx, const Publ
     message.scheduledAt = request.scheduledAt;
     message.expiresAt = request.expiresAt;
     message.templateId = request.templateId;
-
     const bool scheduled = request.scheduledAt.isValid() && request.scheduledAt > now;
-    const QJsonObject response {
+    item.response = QJsonObject {
         {QStringLiteral("id"), message.id},
         {QStringLiteral("recipients"), recipients->size()},
         {QStringLiteral("status"), scheduled ? QLatin1String(Status::Scheduled) : QStringLiteral("accepted")},
     };
-    const std::optional<PublishOutcome> outcome
-        = m_store.publish(message, recipients.value(), ctx.senderKey(), request.idempotencyKey, response);
-    if (!outcome) {
-        qCWarning(lcPublish) << "publish not stored:" << m_store.lastError();
-        return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was published"));
-    }
-    if (outcome->replayedIdempotent)
-        return outcome->idempotentResponse;
+    item.recipientIds = std::move(recipients).value();
+    item.senderKey = ctx.senderKey();
+    item.idempotencyKey = request.idempotencyKey;
 
-    m_metrics.notificationPublished(int(recipients->size()));
-    if (!outcome->recipientSeqs.isEmpty()) {
-        Notification n;
-        n.id = message.id;
-        n.content = message.content;
-        n.createdAt = now;
-        n.scheduledAt = message.scheduledAt;
-        n.expiresAt = message.expiresAt;
-        n.sender = message.sender;
-        n.status = QLatin1String(Status::Pending);
-        m_fanout.deliverNotification(n, outcome->recipientSeqs);
+    m_pending.append({std::move(item), std::move(done)});
+    if (m_pending.size() >= MaxBatch) {
+        flush();
+    } else if (!m_flushQueued) {
+        // A queued call runs once the loop has handled the events it is processing
+        // now, so every publish read in this pass joins the batch.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &PublishService::flush, Qt::QueuedConnection);
     }
-    return response;
+}
+
+void PublishService::flush()
+{
+    m_flushQueued = false;
+    if (m_pending.isEmpty())
+        return;
+    const QList<Pending> batch = std::exchange(m_pending, {});
+    QList<PublishItem> items;
+    items.reserve(batch.size());
+    for (const Pending &p : batch)
+        items.append(p.item);
+
+    const std::optional<QList<PublishOutcome>> outcomes = m_store.publishBatch(items);
+    if (!outcomes) {
+        qCWarning(lcPublish) << "publish batch of" << batch.size() << "not stored:" << m_store.lastError();
+        const ProtocolError unavailable = ProtocolError::make(
+            ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was published"));
+        for (const Pending &p : batch)
+            p.done(unavailable);
+        return;
+    }
+
+    // Fan out first: the frames leave in this pass, the 202s right after.
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PublishOutcome &outcome = outcomes->at(i);
+        const PublishItem &item = batch.at(i).item;
+        if (outcome.replayedIdempotent || outcome.recipientSeqs.isEmpty())
+            continue;
+        Notification n;
+        n.id = item.message.id;
+        n.content = item.message.content;
+        n.createdAt = item.message.createdAt;
+        n.scheduledAt = item.message.scheduledAt;
+        n.expiresAt = item.message.expiresAt;
+        n.sender = item.message.sender;
+        n.status = QLatin1String(Status::Pending);
+        m_fanout.deliverNotification(n, outcome.recipientSeqs);
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PublishOutcome &outcome = outcomes->at(i);
+        if (outcome.replayedIdempotent) {
+            batch.at(i).done(outcome.idempotentResponse);
+        } else {
+            m_metrics.notificationPublished(int(batch.at(i).item.recipientIds.size()));
+            batch.at(i).done(batch.at(i).item.response);
+        }
+    }
 }
 
 } // namespace Tidings::Server

@@ -182,7 +182,7 @@ bool TidingsServer::start()
     m_http = &m_parts->http;
     m_hub = &m_parts->hub;
     m_http->setAuthenticator([this](QByteArrayView bearer) { return m_auth->authenticate(bearer); });
-    m_http->setObserver([this](const HttpRequest &, const HttpResponse &response) { m_metrics->httpRequest(response.status); });
+    m_http->setObserver([this](const HttpResponse &response) { m_metrics->httpRequest(response.status); });
     m_hub->attach(*m_http);
     m_metrics->wsConnections = [this] { return qint64(m_hub->connectionCount()); };
 
@@ -226,6 +226,7 @@ void TidingsServer::shutdown()
         return;
     }
     m_http->stopListening();
+    m_parts->publisher.flush();
     connect(m_hub, &WsHub::allClosed, this, &TidingsServer::stopped, Qt::SingleShotConnection);
     // Peers that never answer the close handshake must not hold the shutdown up.
     QTimer::singleShot(std::chrono::seconds(3), this, [this] {

@@ -1,5 +1,8 @@
 #include "http/HttpServer.h"
 
+#include <QMetaEnum>
+#include <QPointer>
+
 #include "http/GuardedTcpServer.h"
 #include "http/HttpLog.h"
 
@@ -10,6 +13,16 @@
 #include <exception>
 
 namespace Tidings::Server {
+
+struct HttpReply::State
+{
+    QPointer<HttpServer> server;
+    QPointer<QTcpSocket> socket;
+    QByteArray what; // "POST /api/notifications", for the log
+    bool close = false;
+    bool sent = false;
+};
+
 
 Q_LOGGING_CATEGORY(lcHttp, "tidings.server.http")
 
@@ -200,6 +213,15 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     }
 
     HttpRequest req(request, bestParams, socket->peerAddress());
+    const bool clientCloses = hasToken(request.value(QByteArrayLiteral("Connection")), QByteArrayLiteral("close"));
+    req.setDeferral([this, socket, clientCloses, &request] {
+        auto state = std::make_shared<HttpReply::State>();
+        state->server = this;
+        state->socket = socket;
+        state->close = clientCloses;
+        state->what = methodName(request.method()) + ' ' + request.url().path().toUtf8();
+        return HttpReply(std::move(state));
+    });
     HttpResponse response;
     try {
         if (best) {
@@ -236,11 +258,54 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     // Qt 6.4 ignores "Connection: close"; honour it so clients that ask for a
     // one-shot connection (benchmarks, scripts) do not hold sockets open.
-    if (hasToken(request.value(QByteArrayLiteral("Connection")), QByteArrayLiteral("close")))
+    if (req.isDeferred() && response.status == 0)
+        return true; // the handler answers later through its HttpReply
+    if (clientCloses)
         response = closing(std::move(response));
     send(request, socket, response);
-    observe(req, response);
+    observe(response);
     return true;
+}
+
+void HttpReply::send(const HttpResponse &response) const
+{
+    if (!m_state || m_state->sent)
+        return;
+    m_state->sent = true;
+    if (m_state->server)
+        m_state->server->sendDeferred(*m_state, response);
+}
+
+void HttpServer::sendDeferred(HttpReply::State &state, const HttpResponse &response)
+{
+    observe(response);
+    QTcpSocket *socket = state.socket;
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        qCDebug(lcHttp) << state.what << "->" << response.status << "(client gone)";
+        return;
+    }
+    if (response.status >= 500)
+        qCWarning(lcHttp) << state.what << "->" << response.status;
+    const HttpResponse r = state.close ? closing(HttpResponse(response)) : response;
+    const QMetaEnum statuses = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
+    QByteArray reason = statuses.valueToKey(r.status);
+    // The enum key ("TooManyRequests") is close enough to a reason phrase, which
+    // clients ignore anyway (RFC 9112 makes it optional).
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason + "\r\n";
+    const bool bodyless = r.status < 200 || r.status == 204 || r.status == 304;
+    if (!bodyless) {
+        if (!r.contentType.isEmpty())
+            out += "Content-Type: " + r.contentType + "\r\n";
+        out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    }
+    for (const auto &[name, value] : r.headers)
+        out += name + ": " + value + "\r\n";
+    out += "\r\n";
+    if (!bodyless)
+        out += r.body;
+    socket->write(out);
+    if (hasHeader(r, QByteArrayLiteral("Connection"), QByteArrayLiteral("close")))
+        socket->disconnectFromHost();
 }
 
 HttpResponse HttpServer::dispatch(const Route &route, HttpRequest &request) const
@@ -279,7 +344,7 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     // a connection whose upgrade we refuse must not carry further requests.
     response = closing(std::move(response));
     send(request, socket, response);
-    observe(HttpRequest(request, {}, socket->peerAddress()), response);
+    observe(response);
 }
 
 void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const HttpResponse &response)
@@ -305,12 +370,12 @@ void HttpServer::send(const QHttpServerRequest &request, QTcpSocket *socket, con
         socket->disconnectFromHost();
 }
 
-void HttpServer::observe(const HttpRequest &request, const HttpResponse &response) const
+void HttpServer::observe(const HttpResponse &response) const
 {
     if (!m_observer)
         return;
     try {
-        m_observer(request, response);
+        m_observer(response);
     } catch (const std::exception &e) {
         qCCritical(lcHttp) << "request observer threw:" << e.what();
     } catch (...) {

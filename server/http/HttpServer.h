@@ -49,7 +49,7 @@ public:
     void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
 
     // Called for every answered request (metrics, access log).
-    using Observer = std::function<void(const HttpRequest &, const HttpResponse &)>;
+    using Observer = std::function<void(const HttpResponse &)>;
     void setObserver(Observer observer) { m_observer = std::move(observer); }
 
     // Listens on address:port (0 = any free port) through the guard. Returns the port, 0 on failure.
@@ -76,10 +76,13 @@ private:
         HttpHandler handler;
     };
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const HttpResponse &response);
+    friend class HttpReply;
+    // Writes a deferred reply ourselves: the QHttpServerRequest it answers is gone.
+    void sendDeferred(HttpReply::State &state, const HttpResponse &response);
     // Authentication and the route's handler (exceptions propagate to handleRequest).
     [[nodiscard]] HttpResponse dispatch(const Route &route, HttpRequest &request) const;
     // The observer, shielded from its own exceptions.
-    void observe(const HttpRequest &request, const HttpResponse &response) const;
+    void observe(const HttpResponse &response) const;
 
     Options m_options;
     QList<Route> m_routes;

@@ -114,4 +114,10 @@ HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
     return *this;
 }
 
+HttpReply HttpRequest::defer()
+{
+    m_deferred = true;
+    return m_makeReply ? m_makeReply() : HttpReply();
+}
+
 } // namespace Tidings::Server

@@ -13,9 +13,33 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Tidings::Server {
+
+class HttpResponse;
+
+// A reply sent after the handler has returned: group commit answers a publish only
+// once its batch is durable. Copyable; only the first send() counts, and sending
+// after the client went away does nothing.
+class HttpReply
+{
+public:
+    HttpReply() = default;
+    void send(const HttpResponse &response) const;
+    [[nodiscard]] bool isValid() const { return m_state != nullptr; }
+
+    struct State;
+
+private:
+    friend class HttpServer;
+    explicit HttpReply(std::shared_ptr<State> state)
+        : m_state(std::move(state))
+    {
+    }
+    std::shared_ptr<State> m_state;
+};
 
 // One REST request as a handler sees it: the parsed Qt request, the values of the
 // route's `:params`, and the caller once the router has authenticated it.
@@ -45,6 +69,12 @@ public:
     // The token of `Authorization: Bearer <token>`, empty if absent.
     [[nodiscard]] QByteArray bearerToken() const;
 
+    // Takes over answering: the handler returns HttpResponse::deferred() and calls
+    // send() on the returned reply later, from the server's thread.
+    [[nodiscard]] HttpReply defer();
+    [[nodiscard]] bool isDeferred() const { return m_deferred; }
+    void setDeferral(std::function<HttpReply()> makeReply) { m_makeReply = std::move(makeReply); }
+
     // Set by the router for routes that require authentication.
     const AuthContext &auth() const { return *m_auth; }
     void setAuth(AuthContext ctx) { m_auth = std::move(ctx); }
@@ -56,6 +86,8 @@ private:
     QHostAddress m_peer;
     QUrlQuery m_query;
     std::optional<AuthContext> m_auth;
+    std::function<HttpReply()> m_makeReply;
+    bool m_deferred = false;
 };
 
 class HttpResponse
@@ -69,6 +101,8 @@ public:
     [[nodiscard]] static HttpResponse text(int status, const QByteArray &body,
         const QByteArray &contentType = QByteArrayLiteral("text/plain; charset=utf-8"));
     [[nodiscard]] static HttpResponse noContent() { return HttpResponse(204, {}, {}); }
+    // What a handler returns after HttpRequest::defer(): nothing is sent now.
+    [[nodiscard]] static HttpResponse deferred() { return HttpResponse(0, {}, {}); }
     // {"error": {...}} with the error's HTTP status.
     [[nodiscard]] static HttpResponse error(const ProtocolError &e);
     [[nodiscard]] static HttpResponse error(const char *code, const QString &message, const QString &field = {});

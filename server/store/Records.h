@@ -119,6 +119,16 @@ struct PublishOutcome
     QJsonObject idempotentResponse;              // the stored 202 body when replayedIdempotent
 };
 
+// One publish for Store::publishBatch.
+struct PublishItem
+{
+    MessageRecord message;
+    QStringList recipientIds;
+    QString senderKey;
+    QString idempotencyKey;
+    QJsonObject response; // stored under the idempotency key
+};
+
 // The result of read/unread/readAll/delete: the event appended to the stream
 // (nullopt when nothing changed, e.g. reading an already-read notification).
 struct StreamChange

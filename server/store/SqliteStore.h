@@ -104,8 +104,7 @@ public:
     [[nodiscard]] std::optional<QJsonObject> preferences(const QString &userId) override;
     [[nodiscard]] bool savePreferences(const QString &userId, const QJsonObject &prefs) override;
 
-    [[nodiscard]] std::optional<PublishOutcome> publish(const MessageRecord &message, const QStringList &recipientIds,
-        const QString &senderKey, const QString &idempotencyKey, const QJsonObject &response) override;
+    [[nodiscard]] std::optional<QList<PublishOutcome>> publishBatch(const QList<PublishItem> &items) override;
 
     [[nodiscard]] InboxPage inbox(const QString &userId, const InboxQuery &query, const QDateTime &now) override;
     [[nodiscard]] std::optional<Notification> inboxItem(
@@ -159,6 +158,9 @@ private:
     // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted. IMMEDIATE takes
     // the write lock at the start, so a transaction never fails half-way because another
     // connection wrote first (a deferred one would get SQLITE_BUSY on its first write).
+    // One publish inside the caller's transaction.
+    [[nodiscard]] std::optional<PublishOutcome> publishInTransaction(const PublishItem &item);
+
     class Transaction
     {
     public:

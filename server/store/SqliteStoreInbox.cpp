@@ -73,15 +73,35 @@ Notification notificationFrom(const QSqlQuery &q, int first)
 
 // ---- publishing
 
-std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message, const QStringList &recipientIds,
-    const QString &senderKey, const QString &idempotencyKey, const QJsonObject &response)
+std::optional<QList<PublishOutcome>> SqliteStore::publishBatch(const QList<PublishItem> &items)
 {
-    const QDateTime createdAt = message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc();
-    const qint64 createdMs = createdAt.toMSecsSinceEpoch();
-
+    // One transaction for the whole batch: its pages are written to the WAL once, not
+    // once per publish, which is what makes group commit pay.
     Transaction tx(*this);
     if (!tx.ok())
         return std::nullopt;
+    QList<PublishOutcome> outcomes;
+    outcomes.reserve(items.size());
+    for (const PublishItem &item : items) {
+        std::optional<PublishOutcome> out = publishInTransaction(item);
+        if (!out)
+            return std::nullopt; // `tx` rolls everything back
+        outcomes.append(std::move(*out));
+    }
+    if (!tx.commit())
+        return std::nullopt;
+    return outcomes;
+}
+
+std::optional<PublishOutcome> SqliteStore::publishInTransaction(const PublishItem &item)
+{
+    const MessageRecord &message = item.message;
+    const QStringList &recipientIds = item.recipientIds;
+    const QString &senderKey = item.senderKey;
+    const QString &idempotencyKey = item.idempotencyKey;
+    const QJsonObject &response = item.response;
+    const QDateTime createdAt = message.createdAt.isValid() ? message.createdAt : QDateTime::currentDateTimeUtc();
+    const qint64 createdMs = createdAt.toMSecsSinceEpoch();
 
     // The lookup runs inside the write transaction, so two publishes racing with the
     // same key (from two processes) cannot both miss it.
@@ -100,7 +120,7 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
             }
         }
         if (!storedId.isEmpty())
-            return replayIdempotent(storedId, storedResponse); // `tx` rolls back: nothing was written
+            return replayIdempotent(storedId, storedResponse); // nothing was written for this item
     }
 
     PublishOutcome out;
@@ -183,8 +203,6 @@ std::optional<PublishOutcome> SqliteStore::publish(const MessageRecord &message,
             < 0)
             return std::nullopt;
     }
-    if (!tx.commit())
-        return std::nullopt;
     return out;
 }
 

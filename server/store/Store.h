@@ -91,11 +91,18 @@ public:
     // `notification` stream event, stores `response` under the idempotency key, and
     // returns the seqs. Recipients with a scheduledAt in the future get status
     // `scheduled` and no stream event yet (the delivery pipeline releases them).
-    [[nodiscard]] virtual std::optional<PublishOutcome> publish(const MessageRecord &message,
-                                                                const QStringList &recipientIds,
-                                                                const QString &senderKey,
-                                                                const QString &idempotencyKey,
-                                                                const QJsonObject &response) = 0;
+    [[nodiscard]] std::optional<PublishOutcome> publish(const MessageRecord &message, const QStringList &recipientIds,
+                                                        const QString &senderKey, const QString &idempotencyKey,
+                                                        const QJsonObject &response)
+    {
+        std::optional<QList<PublishOutcome>> out = publishBatch({{message, recipientIds, senderKey, idempotencyKey, response}});
+        if (!out)
+            return std::nullopt;
+        return out->first();
+    }
+    // Several publishes, as above, in ONE transaction (group commit): all are stored or
+    // none is. Within the batch, later items see earlier ones (idempotency keys).
+    [[nodiscard]] virtual std::optional<QList<PublishOutcome>> publishBatch(const QList<PublishItem> &items) = 0;
 
     // ---- the caller's inbox and stream
     [[nodiscard]] virtual InboxPage inbox(const QString &userId, const InboxQuery &query, const QDateTime &now) = 0;
