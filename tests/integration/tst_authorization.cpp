@@ -2,6 +2,7 @@
 // other's notifications (REST or WebSocket), admin routes need the admin role,
 // authenticated routes need a valid token, and scopes, topic globs and topic ACLs
 // are enforced.
+#include "support/ApiAssertions.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
 #include "support/WsTestClient.h"
@@ -16,49 +17,10 @@ namespace {
 
 const QString Password = QStringLiteral("password-123");
 
-// Everything a user can observe about their inbox: items with their state, unread
-// counts and the stream head. Equal snapshots mean nothing changed.
-QJsonObject inboxSnapshot(HttpTestClient &client)
-{
-    const HttpResult r = client.get(QStringLiteral("/api/notifications?limit=100"));
-    return {{QStringLiteral("status"), r.status},
-        {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
-        {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
-        {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
-}
-
-QString describe(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-// PROTOCOL.md's error shape: {"error": {"code", "message", "field"?}}.
-bool hasErrorShape(const HttpResult &r, const QString &code)
-{
-    const QJsonObject error = r.json.value(QStringLiteral("error")).toObject();
-    return r.header("Content-Type").startsWith("application/json")
-        && error.value(QStringLiteral("code")).toString() == code
-        && !error.value(QStringLiteral("message")).toString().isEmpty();
-}
-
-QByteArray jsonBody(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 // Fills the %1/%2 placeholders a route pattern may have (QString::arg warns when one is absent).
 QString fill(QString pattern, const QString &one, const QString &two = {})
 {
     return pattern.replace(QLatin1String("%1"), one).replace(QLatin1String("%2"), two);
-}
-
-QStringList idsOf(const QJsonValue &v)
-{
-    QStringList out;
-    const QJsonArray a = v.toArray();
-    for (const QJsonValue &e : a)
-        out << e.toString();
-    return out;
 }
 
 } // namespace
@@ -262,7 +224,7 @@ void TestAuthorization::ws_aliceCannotReachBobsNotification()
     const QJsonObject data = reply->value(QStringLiteral("data")).toObject();
     if (reply->value(QStringLiteral("ok")).toBool()) {
         if (event == QLatin1String("ack")) {
-            QCOMPARE(idsOf(data.value(QStringLiteral("ids"))), QStringList {});
+            QCOMPARE(stringsOf(data.value(QStringLiteral("ids"))), QStringList {});
         } else {
             QVERIFY2(!data.value(QStringLiteral("changed")).toBool(true), qPrintable(describe(*reply)));
             QCOMPARE(data.value(QStringLiteral("seq")).toInteger(),
@@ -298,7 +260,7 @@ void TestAuthorization::ws_readWithMixedIds_changesOnlyTheCallersOwn()
     QCOMPARE(reply->value(QStringLiteral("data")).toObject().value(QStringLiteral("changed")).toBool(), true);
     const auto ev = aliceWs.waitFor(QStringLiteral("read"));
     QVERIFY(ev);
-    QCOMPARE(idsOf(ev->data.value(QStringLiteral("ids"))), QStringList {m_aliceNote});
+    QCOMPARE(stringsOf(ev->data.value(QStringLiteral("ids"))), QStringList {m_aliceNote});
 
     QCOMPARE(inboxSnapshot(*m_bob), bobBefore);
     QCOMPARE(m_alice->get(QStringLiteral("/api/notifications"))
@@ -517,7 +479,7 @@ void TestAuthorization::authenticatedRoutes_withoutValidToken_are401()
     if (!authorization.isEmpty())
         headers.append({QByteArrayLiteral("Authorization"), authorization});
     const bool hasBody = method == "POST" || method == "PUT" || method == "PATCH";
-    const QByteArray body = hasBody ? jsonBody({{QStringLiteral("title"), QStringLiteral("x")},
+    const QByteArray body = hasBody ? compactJson({{QStringLiteral("title"), QStringLiteral("x")},
                                 {QStringLiteral("recipients"), QJsonArray {QStringLiteral("bob")}},
                                 {QStringLiteral("role"), QStringLiteral("admin")}})
                                     : QByteArray();

@@ -1,5 +1,6 @@
 // Bad input against a real in-process tidingsd: every refusal has PROTOCOL.md's
 // JSON error shape and loses nothing that was accepted before it.
+#include "support/ApiAssertions.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
 #include "support/WsTestClient.h"
@@ -17,36 +18,6 @@ using Tidings::Server::ServerConfig;
 namespace {
 
 const QString Password = QStringLiteral("password-123");
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QString describe(const QJsonObject &o)
-{
-    return QString::fromUtf8(compact(o));
-}
-
-// PROTOCOL.md: {"error": {"code", "message", "field"?}} and nothing else at the top.
-bool hasErrorShape(const QJsonObject &json, const QString &code)
-{
-    const QJsonObject error = json.value(QStringLiteral("error")).toObject();
-    if (error.value(QStringLiteral("code")).toString() != code
-        || error.value(QStringLiteral("message")).toString().isEmpty())
-        return false;
-    for (auto it = error.begin(); it != error.end(); ++it) {
-        const QString key = it.key();
-        if (key != QLatin1String("code") && key != QLatin1String("message") && key != QLatin1String("field"))
-            return false;
-    }
-    return !error.contains(QStringLiteral("field")) || error.value(QStringLiteral("field")).isString();
-}
-
-bool hasErrorShape(const HttpResult &r, const QString &code)
-{
-    return r.header("Content-Type").startsWith("application/json") && hasErrorShape(r.json, code);
-}
 
 // One HTTP exchange over a raw socket, for requests no well-behaved client sends.
 struct RawResponse
@@ -101,15 +72,6 @@ RawResponse rawExchange(quint16 port, const QByteArray &request, int timeoutMs =
     parse();
     socket.abort();
     return r;
-}
-
-QJsonObject inboxSnapshot(HttpTestClient &client)
-{
-    const HttpResult r = client.get(QStringLiteral("/api/notifications?limit=100"));
-    return {{QStringLiteral("status"), r.status},
-        {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
-        {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
-        {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
 }
 
 QJsonObject validPublish(const QString &title)
@@ -607,7 +569,7 @@ void TestBadInput::oversizedRequest_isRefusedBeforeTheBodyArrives()
 void TestBadInput::bodyJustUnderTheLimit_isAccepted()
 {
     // JSON allows whitespace: a valid publish padded to just under 64 KiB.
-    QByteArray body = compact(validPublish(QStringLiteral("padded")));
+    QByteArray body = compactJson(validPublish(QStringLiteral("padded")));
     body.insert(body.size() - 1, QByteArray(64 * 1024 - body.size() - 16, ' '));
     QVERIFY(body.size() < 64 * 1024);
     const HttpResult r = m_admin->send("POST", QStringLiteral("/api/notifications"), body);
@@ -638,7 +600,7 @@ void TestBadInput::unsupportedContentType_is415()
 {
     QFETCH(QByteArray, contentType);
     const HttpResult r = m_admin->send(
-        "POST", QStringLiteral("/api/notifications"), compact(validPublish(QStringLiteral("typed"))), contentType);
+        "POST", QStringLiteral("/api/notifications"), compactJson(validPublish(QStringLiteral("typed"))), contentType);
     QCOMPARE(r.status, 415);
     QVERIFY2(hasErrorShape(r, QStringLiteral("UNSUPPORTED_MEDIA_TYPE")), r.body.constData());
     QCOMPARE(aliceInbox(), m_baseline);
@@ -658,7 +620,7 @@ void TestBadInput::jsonContentTypeVariants_areAccepted()
 {
     QFETCH(QByteArray, contentType);
     const HttpResult r = m_admin->send(
-        "POST", QStringLiteral("/api/notifications"), compact(validPublish(QStringLiteral("typed"))), contentType);
+        "POST", QStringLiteral("/api/notifications"), compactJson(validPublish(QStringLiteral("typed"))), contentType);
     QCOMPARE(r.status, 202);
     QCOMPARE(aliceInbox().value(QStringLiteral("notifications")).toArray().size(), 3);
 }

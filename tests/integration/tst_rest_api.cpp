@@ -1,5 +1,6 @@
 // The REST API end to end: a real in-process tidingsd on port 0, real HTTP and
 // WebSocket clients, every answer checked against PROTOCOL.md and docs/protocol.md.
+#include "support/ApiAssertions.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
 #include "support/WsTestClient.h"
@@ -30,15 +31,6 @@ QStringList fieldOf(const QJsonArray &items, const QString &key)
     QStringList out;
     for (const QJsonValue &v : items)
         out << v.toObject().value(key).toString();
-    return out;
-}
-
-QStringList stringsOf(const QJsonValue &v)
-{
-    QStringList out;
-    const QJsonArray a = v.toArray();
-    for (const QJsonValue &e : a)
-        out << e.toString();
     return out;
 }
 

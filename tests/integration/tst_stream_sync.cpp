@@ -1,5 +1,6 @@
 // Streams, replay and read sync over real WebSockets against a real in-process tidingsd.
 #include "store/Store.h"
+#include "support/ApiAssertions.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
 #include "support/TestMain.h"
@@ -18,14 +19,6 @@ struct Device
     QString deviceId;
     std::unique_ptr<WsTestClient> ws;
 };
-
-QStringList idsOf(const QJsonArray &a)
-{
-    QStringList out;
-    for (const QJsonValue &v : a)
-        out << v.toString();
-    return out;
-}
 
 } // namespace
 
@@ -179,7 +172,7 @@ void TestStreamSync::read_onOneDevice_isSeenOnTheOtherWithBadge()
 
     const auto read = b.ws->waitFor(QStringLiteral("read"));
     QVERIFY(read);
-    QCOMPARE(idsOf(read->data.value(QStringLiteral("ids")).toArray()), QStringList {first});
+    QCOMPARE(stringsOf(read->data.value(QStringLiteral("ids")).toArray()), QStringList {first});
     QCOMPARE(read->data.value(QStringLiteral("seq")).toInteger(), 3);
     QVERIFY(!read->data.value(QStringLiteral("readAt")).toString().isEmpty());
     const auto badge = b.ws->waitFor(QStringLiteral("badge"));
@@ -249,7 +242,7 @@ void TestStreamSync::delete_onOneDevice_removesOnTheOther()
     QVERIFY(a.ws->request(QStringLiteral("delete"), {{QStringLiteral("ids"), QJsonArray {id}}}));
     const auto ev = b.ws->waitFor(QStringLiteral("deleted"));
     QVERIFY(ev);
-    QCOMPARE(idsOf(ev->data.value(QStringLiteral("ids")).toArray()), QStringList {id});
+    QCOMPARE(stringsOf(ev->data.value(QStringLiteral("ids")).toArray()), QStringList {id});
     HttpTestClient alice(m_server->url());
     alice.login(QStringLiteral("alice"), QStringLiteral("password-123"));
     QCOMPARE(alice.get(QStringLiteral("/api/notifications/") + id).status, 404);
