@@ -4,6 +4,7 @@
 #include "http/HttpLog.h"
 
 #include <QTcpSocket>
+#include <QtCore/private/qiodevice_p.h>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -11,6 +12,24 @@
 #endif
 
 namespace Tidings::Server {
+
+namespace {
+
+// QIODevice keeps one read chunk (16 KiB) and QAbstractSocket one write chunk
+// (32 KiB) alive per socket once used, to avoid reallocating; with thousands of
+// mostly idle WebSockets that retained memory is most of the per-connection cost.
+// Small chunks still carry any message (the buffer grows chunk by chunk and frees
+// what it grew by), so idle connections keep 1 KiB each instead. Qt has no public
+// API for the chunk sizes; they must be set before the device is opened.
+void shrinkBufferChunks(QTcpSocket *socket)
+{
+    constexpr int ChunkBytes = 1024;
+    auto *d = static_cast<QIODevicePrivate *>(QObjectPrivate::get(socket));
+    d->readBufferChunkSize = ChunkBytes;
+    d->writeBufferChunkSize = ChunkBytes;
+}
+
+} // namespace
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent)
     : QTcpServer(parent)
@@ -50,6 +69,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // Parented like QTcpServer's default sockets, so whatever QAbstractHttpServer
     // does not delete goes away with the server.
     auto *socket = new QTcpSocket(this);
+    shrinkBufferChunks(socket);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         qCWarning(lcHttp) << "cannot adopt an accepted connection:" << socket->errorString();
         delete socket;
