@@ -35,10 +35,12 @@ AuthApi::AuthApi(ApiContext &ctx, HttpServer &http)
         const QString device = deviceId->value_or(QString());
         if (device.size() > 128)
             return HttpResponse::error(ErrorCode::Validation, QStringLiteral("deviceId is longer than 128 characters"), QStringLiteral("deviceId"));
-        Expected<LoginResult> result = m_ctx.auth.login(username->value(), password->value(), device, deviceName->value_or(QString()));
-        if (!result)
-            return HttpResponse::error(result.error());
-        return HttpResponse::json(result->toJson());
+        const HttpReply reply = req.defer();
+        m_ctx.auth.loginAsync(username->value(), password->value(), device, deviceName->value_or(QString()), &m_context,
+                              [reply](const Expected<LoginResult> &result) {
+                                  reply.send(result ? HttpResponse::json(result->toJson()) : HttpResponse::error(result.error()));
+                              });
+        return HttpResponse::deferred();
     });
 
     http.route(Method::Post, QStringLiteral("/api/auth/refresh"), Access::Public, [this](HttpRequest &req) {

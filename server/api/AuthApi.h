@@ -2,6 +2,8 @@
 
 #include "api/ApiContext.h"
 
+#include <QObject>
+
 namespace Tidings::Server {
 
 // /api/auth/*: login, refresh, logout, me.
@@ -12,6 +14,7 @@ public:
 
 private:
     ApiContext &m_ctx;
+    QObject m_context; // receives finished password checks; destroyed with the API, dropping late ones
 };
 
 } // namespace Tidings::Server

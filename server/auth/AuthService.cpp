@@ -5,7 +5,9 @@
 #include "util/Clock.h"
 
 #include <QJsonArray>
+#include <QFutureWatcher>
 #include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QRegularExpression>
 
 namespace Tidings::Server {
@@ -155,22 +157,65 @@ AuthService::AuthService(Store &store, QByteArray jwtSecret, const Clock &clock,
 Expected<LoginResult> AuthService::login(
     const QString &username, const QString &password, const QString &deviceId, const QString &deviceName)
 {
+    Expected<LoginAttempt> attempt = prepareLogin(username, password, deviceId, deviceName);
+    if (!attempt)
+        return attempt.error();
+    return finishLogin(attempt.value(), checkPassword(m_hasher, attempt.value()));
+}
+
+void AuthService::loginAsync(const QString &username, const QString &password, const QString &deviceId,
+                             const QString &deviceName, QObject *context, std::function<void(Expected<LoginResult>)> done)
+{
+    Expected<LoginAttempt> attempt = prepareLogin(username, password, deviceId, deviceName);
+    if (!attempt) {
+        done(attempt.error());
+        return;
+    }
+    // Argon2id takes tens of milliseconds by design; on the event loop it would
+    // stall every WebSocket for that long. The hash runs on the thread pool; the
+    // store is touched only here, on the server's thread, before and after.
+    const PasswordHasher hasher = m_hasher;
+    const LoginAttempt forWorker = attempt.value();
+    auto *watcher = new QFutureWatcher<bool>(context);
+    QObject::connect(watcher, &QFutureWatcher<bool>::finished, context,
+                     [this, watcher, attempt = std::move(attempt).value(), done = std::move(done)] {
+                         watcher->deleteLater();
+                         done(finishLogin(attempt, watcher->result()));
+                     });
+    watcher->setFuture(QtConcurrent::run([hasher, forWorker] { return checkPassword(hasher, forWorker); }));
+}
+
+Expected<AuthService::LoginAttempt> AuthService::prepareLogin(
+    const QString &username, const QString &password, const QString &deviceId, const QString &deviceName)
+{
     if (deviceId.size() > kMaxDeviceId)
         return ProtocolError::validation(
             QStringLiteral("deviceId"), QStringLiteral("deviceId is longer than %1 characters").arg(kMaxDeviceId));
+    LoginAttempt a;
+    a.user = m_store.userByUsername(username);
+    a.storedHash = a.user ? m_store.passwordHash(a.user->id) : QByteArray();
+    a.password = password;
+    a.deviceId = deviceId;
+    a.deviceName = deviceName;
+    return a;
+}
 
-    const std::optional<User> user = m_store.userByUsername(username);
-    const QByteArray stored = user ? m_store.passwordHash(user->id) : QByteArray();
-    bool passwordOk = false;
-    if (stored.isEmpty()) {
+bool AuthService::checkPassword(const PasswordHasher &hasher, const LoginAttempt &attempt)
+{
+    if (attempt.storedHash.isEmpty()) {
         // Unknown users cost one Argon2 run like known ones, so response times do
         // not reveal which usernames exist. Hashing costs what verifying does.
-        (void)m_hasher.hash(password);
-    } else {
-        passwordOk = m_hasher.verify(stored, password);
+        (void)hasher.hash(attempt.password);
+        return false;
     }
+    return hasher.verify(attempt.storedHash, attempt.password);
+}
+
+Expected<LoginResult> AuthService::finishLogin(const LoginAttempt &attempt, bool passwordOk)
+{
+    const std::optional<User> &user = attempt.user;
     // A disabled account gets the same answer as a wrong password: no account enumeration.
-    if (!passwordOk || user->disabled) {
+    if (!passwordOk || !user || user->disabled) {
         // Not the typed username: people paste passwords into that field.
         if (user)
             qCInfo(lcAuth) << "login failed for user" << user->id;
@@ -179,12 +224,13 @@ Expected<LoginResult> AuthService::login(
         return unauthorized(badCredentials());
     }
 
-    if (m_hasher.needsRehash(stored)) {
-        const QByteArray upgraded = m_hasher.hash(password);
+    if (m_hasher.needsRehash(attempt.storedHash)) {
+        const QByteArray upgraded = m_hasher.hash(attempt.password);
         if (upgraded.isEmpty() || !m_store.setPasswordHash(user->id, upgraded))
             qCWarning(lcAuth) << "could not upgrade the password hash of" << user->id << m_store.lastError();
     }
 
+    const QString &deviceId = attempt.deviceId;
     const QDateTime now = m_clock.now();
     std::optional<Device> existing;
     if (!deviceId.isEmpty())
@@ -199,8 +245,8 @@ Expected<LoginResult> AuthService::login(
         device.name = QStringLiteral("unnamed device");
         device.createdAt = now;
     }
-    if (!deviceName.isEmpty())
-        device.name = deviceName;
+    if (!attempt.deviceName.isEmpty())
+        device.name = attempt.deviceName;
     device.lastSeenAt = now;
     if (!m_store.upsertDevice(device)) {
         qCWarning(lcAuth) << "could not store device" << device.id << m_store.lastError();

@@ -8,6 +8,11 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
+class QObject;
+
 namespace Tidings {
 class Clock;
 }
@@ -75,6 +80,10 @@ public:
     // generated when none is given.
     [[nodiscard]] Expected<LoginResult> login(const QString &username, const QString &password,
                                               const QString &deviceId, const QString &deviceName);
+    // The same, with the password check on the thread pool so the server's event
+    // loop keeps serving meanwhile; `done` runs on `context`'s thread.
+    void loginAsync(const QString &username, const QString &password, const QString &deviceId,
+                    const QString &deviceName, QObject *context, std::function<void(Expected<LoginResult>)> done);
     // Rotates: the presented token is spent and a new one returned. A spent token
     // presented again revokes its whole family and fails with UNAUTHORIZED.
     [[nodiscard]] Expected<LoginResult> refresh(const QString &refreshToken);
@@ -101,6 +110,19 @@ public:
     [[nodiscard]] const PasswordHasher &hasher() const { return m_hasher; }
 
 private:
+    struct LoginAttempt
+    {
+        std::optional<User> user;
+        QByteArray storedHash;
+        QString password;
+        QString deviceId;
+        QString deviceName;
+    };
+    [[nodiscard]] Expected<LoginAttempt> prepareLogin(const QString &username, const QString &password,
+                                                      const QString &deviceId, const QString &deviceName);
+    // Thread-safe: touches neither the store nor `this`.
+    [[nodiscard]] static bool checkPassword(const PasswordHasher &hasher, const LoginAttempt &attempt);
+    [[nodiscard]] Expected<LoginResult> finishLogin(const LoginAttempt &attempt, bool passwordOk);
     [[nodiscard]] Expected<LoginResult> issue(const User &user, const QString &deviceId, const QString &familyId);
 
     Store &m_store;

@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QtTest>
 
 using namespace Tidings::Test;
@@ -69,6 +71,8 @@ class TestRestApi : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+
+    void login_slowPasswordHash_doesNotBlockOtherRequests();
 
     // operations
     void ops_healthReadyAndMetrics_answerWithoutAuth();
@@ -139,6 +143,31 @@ private:
     QString m_bobId;
     QString m_carolId;
 };
+
+void TestRestApi::login_slowPasswordHash_doesNotBlockOtherRequests()
+{
+    // Expensive Argon2 parameters: a login takes a good fraction of a second.
+    TestServer slow([](Tidings::Server::ServerConfig &c) { c.hashing = {4, 128 * 1024, 1}; });
+    QVERIFY2(slow.isRunning(), qPrintable(slow.errorString()));
+    QNetworkAccessManager nam;
+    QNetworkRequest loginRequest(QUrl(slow.url().toString() + QStringLiteral("/api/auth/login")));
+    loginRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QStringList finished;
+    QNetworkReply *login = nam.post(loginRequest, compactJson({{QStringLiteral("username"), QStringLiteral("admin")},
+                                                               {QStringLiteral("password"), QLatin1String(TestServer::AdminPassword)}}));
+    connect(login, &QNetworkReply::finished, this, [&] { finished << QStringLiteral("login"); });
+    bool loginSent = false;
+    connect(login, &QNetworkReply::uploadProgress, this, [&](qint64 sent, qint64 total) { loginSent = total > 0 && sent == total; });
+    // The health check goes out once the whole login request has.
+    QTRY_VERIFY(loginSent);
+    QNetworkReply *health = nam.get(QNetworkRequest(QUrl(slow.url().toString() + QStringLiteral("/healthz"))));
+    connect(health, &QNetworkReply::finished, this, [&] { finished << QStringLiteral("healthz"); });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(finished, (QStringList {QStringLiteral("healthz"), QStringLiteral("login")}));
+    QCOMPARE(login->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    login->deleteLater();
+    health->deleteLater();
+}
 
 void TestRestApi::init()
 {
