@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 
+#include <utility>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -249,8 +251,29 @@ void ConnectionGuard::refuse(Refusal refusal, const char *detail)
     connect(s, &QTcpSocket::readyRead, this, &ConnectionGuard::onLingerReadyRead);
 
     const QByteArray body = QJsonDocument(error.toEnvelope()).toJson(QJsonDocument::Compact);
-    s->write(statusLine + QByteArrayLiteral("Content-Type: application/json\r\nContent-Length: ")
-        + QByteArray::number(body.size()) + QByteArrayLiteral("\r\nConnection: close\r\n\r\n") + body);
+    m_refusalResponse = statusLine + QByteArrayLiteral("Content-Type: application/json\r\nContent-Length: ")
+        + QByteArray::number(body.size()) + QByteArrayLiteral("\r\nConnection: close\r\n\r\n") + body;
+    // An earlier request's deferred answer (a publish waiting for its commit) goes
+    // first; meanwhile input is discarded as above.
+    if (m_repliesOwed == 0)
+        sendRefusal();
+}
+
+void ConnectionGuard::releaseReply()
+{
+    if (m_repliesOwed > 0)
+        --m_repliesOwed;
+    if (m_repliesOwed == 0 && !m_refusalResponse.isEmpty())
+        sendRefusal();
+}
+
+void ConnectionGuard::sendRefusal()
+{
+    QTcpSocket *s = socket();
+    const QByteArray response = std::exchange(m_refusalResponse, {});
+    if (s->state() != QAbstractSocket::ConnectedState)
+        return;
+    s->write(response);
     s->flush();
     if (s->bytesToWrite() == 0)
         onLingerBytesWritten();

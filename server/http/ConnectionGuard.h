@@ -31,6 +31,12 @@ public:
     // Bytes inspected on this connection so far.
     [[nodiscard]] qint64 bytesInspected() const { return m_inspected; }
 
+    // A reply to an earlier request on this connection is still owed (a deferred
+    // reply). A refusal waits for it, so answers stay in request order.
+    void holdReply() { ++m_repliesOwed; }
+    // That reply was written (or will never be): a waiting refusal may go out.
+    void releaseReply();
+
 private:
     enum class Phase : quint8 { Idle, Headers, Body };
     enum class Event : quint8 { None, HeadersComplete, MessageComplete };
@@ -47,6 +53,7 @@ private:
     void drain();
     void onLingerBytesWritten();
     void onLingerReadyRead();
+    void sendRefusal();
     void detach();
     void finishHeaderValue();
 
@@ -66,6 +73,8 @@ private:
     qint64 m_bodyBytes = 0;
     qint64 m_headerBytes = 0;
     qint64 m_discarded = 0;
+    QByteArray m_refusalResponse; // written once no reply is owed
+    int m_repliesOwed = 0;
     Phase m_phase = Phase::Idle;
     Event m_event = Event::None;
     Refusal m_refusal = Refusal::None;

@@ -3,6 +3,7 @@
 #include <QMetaEnum>
 #include <QPointer>
 
+#include "http/ConnectionGuard.h"
 #include "http/GuardedTcpServer.h"
 #include "http/HttpLog.h"
 
@@ -18,9 +19,17 @@ struct HttpReply::State
 {
     QPointer<HttpServer> server;
     QPointer<QTcpSocket> socket;
-    QByteArray what; // "POST /api/notifications", for the log
+    QPointer<ConnectionGuard> guard; // holds refusals of later requests until this reply is out
+    QByteArray what;                 // "POST /api/notifications", for the log
     bool close = false;
     bool sent = false;
+
+    ~State()
+    {
+        // A reply dropped unsent must not hold a refusal back forever.
+        if (!sent && guard)
+            guard->releaseReply();
+    }
 };
 
 
@@ -220,6 +229,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         state->socket = socket;
         state->close = clientCloses;
         state->what = methodName(request.method()) + ' ' + request.url().path().toUtf8();
+        state->guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
+        if (state->guard)
+            state->guard->holdReply();
         return HttpReply(std::move(state));
     });
     HttpResponse response;
@@ -282,6 +294,8 @@ void HttpServer::sendDeferred(HttpReply::State &state, const HttpResponse &respo
     QTcpSocket *socket = state.socket;
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
         qCDebug(lcHttp) << state.what << "->" << response.status << "(client gone)";
+        if (state.guard)
+            state.guard->releaseReply();
         return;
     }
     if (response.status >= 500)
@@ -306,6 +320,8 @@ void HttpServer::sendDeferred(HttpReply::State &state, const HttpResponse &respo
     socket->write(out);
     if (hasHeader(r, QByteArrayLiteral("Connection"), QByteArrayLiteral("close")))
         socket->disconnectFromHost();
+    if (state.guard)
+        state.guard->releaseReply();
 }
 
 HttpResponse HttpServer::dispatch(const Route &route, HttpRequest &request) const

@@ -1,6 +1,7 @@
 #include "store/Migrations.h"
 #include "store/SqliteStore.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -43,6 +44,47 @@ QVariant inspect(const QString &path, const QString &sql)
     return result;
 }
 
+quint32 bigEndian32(const QByteArray &bytes, qsizetype at)
+{
+    const auto b = [&](qsizetype i) { return quint32(quint8(bytes.at(at + i))); };
+    return (b(0) << 24) | (b(1) << 16) | (b(2) << 8) | b(3);
+}
+
+// The number of transactions committed to the write-ahead log since it was last
+// reset: its commit frames (a non-zero "database size after commit") of the current
+// generation (the header's salts), read straight from the -wal file.
+// See https://www.sqlite.org/fileformat2.html#the_write_ahead_log.
+int walCommits(const QString &dbPath)
+{
+    QFile wal(dbPath + QStringLiteral("-wal"));
+    if (!wal.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray bytes = wal.readAll();
+    constexpr qsizetype headerSize = 32;
+    constexpr qsizetype frameHeaderSize = 24;
+    if (bytes.size() < headerSize)
+        return 0;
+    const qsizetype pageSize = bigEndian32(bytes, 8);
+    const quint32 salt1 = bigEndian32(bytes, 16);
+    const quint32 salt2 = bigEndian32(bytes, 20);
+    int commits = 0;
+    for (qsizetype at = headerSize; at + frameHeaderSize + pageSize <= bytes.size(); at += frameHeaderSize + pageSize) {
+        if (bigEndian32(bytes, at + 8) != salt1 || bigEndian32(bytes, at + 12) != salt2)
+            break; // a frame of an earlier generation: the log ends here
+        if (bigEndian32(bytes, at + 4) != 0)
+            ++commits;
+    }
+    return commits;
+}
+
+PublishItem item(const MessageRecord &message, const QStringList &recipients, const QString &senderKey = {},
+    const QString &idempotencyKey = {}, const QJsonObject &response = {})
+{
+    return PublishItem {message, recipients, senderKey, idempotencyKey, response};
+}
+
+using Seqs = QList<QPair<QString, qint64>>;
+
 } // namespace
 
 class TestSqliteStore : public QObject
@@ -73,6 +115,10 @@ private Q_SLOTS:
     void publish_sameIdempotencyKey_replaysAndWritesNothing();
     void publish_scheduled_takesNoSeqAndNoEvent();
     void publish_unknownRecipient_writesNothing();
+    void publishBatch_storesAllInOneTransaction();
+    void publishBatch_sameIdempotencyKeyInOneBatch_secondIsReplayed();
+    void publishBatch_failure_rollsBackEveryItem_data();
+    void publishBatch_failure_rollsBackEveryItem();
     void inbox_filters_data();
     void inbox_filters();
     void inbox_paginationIsNewestFirstWithTotal();
@@ -621,6 +667,169 @@ void TestSqliteStore::publish_unknownRecipient_writesNothing()
     QVERIFY(!m_store->lastError().isEmpty());
     for (const char *table : {"messages", "inbox", "stream_events", "stream_heads", "idempotency_keys"})
         QCOMPARE(rows(QString::fromLatin1(table)), 0);
+}
+
+void TestSqliteStore::publishBatch_storesAllInOneTransaction()
+{
+    const QString a = addUser(QStringLiteral("a"));
+    const QString b = addUser(QStringLiteral("b"));
+    // `a` already has a stream: the batch continues it.
+    const int before = walCommits(m_path);
+    QVERIFY(before > 0);
+    QVERIFY(m_store->publish(message(QStringLiteral("earlier")), {a}, {}, {}, {}));
+    QCOMPARE(walCommits(m_path), before + 1); // the counter sees one commit per transaction
+
+    const MessageRecord m1 = message(QStringLiteral("1"), QStringLiteral("orders"), T0.addSecs(1));
+    const MessageRecord m2 = message(QStringLiteral("2"), QStringLiteral("deploys"), T0.addSecs(2));
+    const MessageRecord m3 = message(QStringLiteral("3"), QStringLiteral("orders"), T0.addSecs(3));
+    const auto outcomes = m_store->publishBatch({item(m1, {a, b}), item(m2, {a}), item(m3, {b, a})});
+    QVERIFY2(outcomes, qPrintable(m_store->lastError()));
+    QCOMPARE(walCommits(m_path), before + 2); // the three publishes were one commit
+
+    QCOMPARE(outcomes->size(), 3);
+    QCOMPARE(outcomes->at(0).messageId, m1.id);
+    QCOMPARE(outcomes->at(1).messageId, m2.id);
+    QCOMPARE(outcomes->at(2).messageId, m3.id);
+    for (const PublishOutcome &o : *outcomes)
+        QVERIFY(!o.replayedIdempotent);
+    // Each user's seqs go up by one per item, in batch order, independently of the other's.
+    QCOMPARE(outcomes->at(0).recipientSeqs, (Seqs {{a, 2}, {b, 1}}));
+    QCOMPARE(outcomes->at(1).recipientSeqs, (Seqs {{a, 3}}));
+    QCOMPARE(outcomes->at(2).recipientSeqs, (Seqs {{b, 2}, {a, 4}}));
+    QCOMPARE(m_store->headSeq(a), 4);
+    QCOMPARE(m_store->headSeq(b), 2);
+
+    QCOMPARE(rows(QStringLiteral("messages")), 4);
+    QCOMPARE(rows(QStringLiteral("inbox")), 6);
+    QCOMPARE(rows(QStringLiteral("stream_events")), 6);
+    const InboxPage inboxA = m_store->inbox(a, {}, T0.addDays(1));
+    QCOMPARE(inboxA.total, 4);
+    const InboxPage inboxB = m_store->inbox(b, {}, T0.addDays(1));
+    QCOMPARE(inboxB.total, 2);
+    QCOMPARE(inboxB.notifications.at(0).id, m3.id); // newest first
+    QCOMPARE(inboxB.notifications.at(0).seq, 2);
+    QCOMPARE(inboxB.notifications.at(1).id, m1.id);
+    QCOMPARE(inboxB.notifications.at(1).seq, 1);
+    QCOMPARE(m_store->unreadCounts(a, T0.addDays(1)).byTopic.value(QStringLiteral("deploys")), 1);
+
+    const StreamSlice slice = m_store->eventsSince(a, 1, 100);
+    QCOMPARE(slice.events.size(), 3);
+    QCOMPARE(slice.headSeq, 4);
+    const QStringList expected {m1.id, m2.id, m3.id};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(slice.events.at(i).seq, i + 2);
+        QCOMPARE(slice.events.at(i).notification.id, expected.at(i));
+        QCOMPARE(slice.events.at(i).notification.content.title, QString::number(i + 1));
+    }
+}
+
+void TestSqliteStore::publishBatch_sameIdempotencyKeyInOneBatch_secondIsReplayed()
+{
+    const QString a = addUser(QStringLiteral("a"));
+    const QString b = addUser(QStringLiteral("b"));
+    const MessageRecord first = message(QStringLiteral("first"));
+    const MessageRecord again = message(QStringLiteral("again"), {}, T0.addSecs(1));
+    const MessageRecord otherSender = message(QStringLiteral("other sender"), {}, T0.addSecs(2));
+    const QJsonObject firstResponse {{QStringLiteral("id"), first.id}, {QStringLiteral("recipients"), 2}};
+    const QJsonObject againResponse {{QStringLiteral("id"), again.id}, {QStringLiteral("recipients"), 1}};
+    const QString key = QStringLiteral("order-12345");
+
+    const auto outcomes = m_store->publishBatch({
+        item(first, {a, b}, QStringLiteral("token:t1"), key, firstResponse),
+        item(again, {a}, QStringLiteral("token:t1"), key, againResponse),
+        item(otherSender, {a}, QStringLiteral("token:t2"), key, {}),
+    });
+    QVERIFY2(outcomes, qPrintable(m_store->lastError()));
+    QCOMPARE(outcomes->size(), 3);
+
+    const PublishOutcome &stored = outcomes->at(0);
+    QVERIFY(!stored.replayedIdempotent);
+    QCOMPARE(stored.messageId, first.id);
+    QCOMPARE(stored.recipientSeqs, (Seqs {{a, 1}, {b, 1}}));
+
+    // The second sees the first although neither is committed yet: it is a replay.
+    const PublishOutcome &replay = outcomes->at(1);
+    QVERIFY(replay.replayedIdempotent);
+    QCOMPARE(replay.messageId, first.id);
+    QCOMPARE(replay.idempotentResponse, firstResponse);
+    QCOMPARE(replay.recipientSeqs, stored.recipientSeqs);
+
+    // The same key from another sender is its own publish.
+    QVERIFY(!outcomes->at(2).replayedIdempotent);
+    QCOMPARE(outcomes->at(2).recipientSeqs, (Seqs {{a, 2}}));
+
+    // Nothing of the replayed item was written.
+    QCOMPARE(rows(QStringLiteral("messages")), 2);
+    QCOMPARE(inspect(m_path, QStringLiteral("SELECT COUNT(*) FROM messages WHERE id = '%1'").arg(again.id)).toInt(), 0);
+    QCOMPARE(rows(QStringLiteral("inbox")), 3);
+    QCOMPARE(rows(QStringLiteral("stream_events")), 3);
+    QCOMPARE(rows(QStringLiteral("idempotency_keys")), 2);
+    QCOMPARE(m_store->headSeq(a), 2);
+    QCOMPARE(m_store->headSeq(b), 1);
+    QCOMPARE(
+        inspect(m_path,
+            QStringLiteral("SELECT message_id FROM idempotency_keys WHERE sender_key = 'token:t1' AND idem_key = '%1'")
+                .arg(key))
+            .toString(),
+        first.id);
+}
+
+void TestSqliteStore::publishBatch_failure_rollsBackEveryItem_data()
+{
+    QTest::addColumn<int>("failingIndex");
+    QTest::newRow("the first item fails") << 0;
+    QTest::newRow("a middle item fails") << 1;
+    QTest::newRow("the last item fails") << 2;
+}
+
+void TestSqliteStore::publishBatch_failure_rollsBackEveryItem()
+{
+    QFETCH(int, failingIndex);
+    const QString a = addUser(QStringLiteral("a"));
+    const QString b = addUser(QStringLiteral("b"));
+    const MessageRecord existing = message(QStringLiteral("existing"));
+    QVERIFY(m_store->publish(existing, {a}, {}, {}, {}));
+
+    QList<PublishItem> items {
+        item(message(QStringLiteral("to a and b"), {}, T0.addSecs(1)), {a, b}, QStringLiteral("token:t1"),
+            QStringLiteral("key-1"), {{QStringLiteral("id"), QStringLiteral("x")}}),
+        item(message(QStringLiteral("to b"), QStringLiteral("deploys"), T0.addSecs(2)), {b}),
+        item(message(QStringLiteral("to a"), {}, T0.addSecs(3)), {a}, QStringLiteral("token:t1"),
+            QStringLiteral("key-3"), {}),
+    };
+    // messages.id is the primary key: reusing an existing message's id fails in SQL.
+    items[failingIndex].message.id = existing.id;
+
+    const int commitsBefore = walCommits(m_path);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("UNIQUE constraint failed")));
+    QVERIFY(!m_store->publishBatch(items));
+    QVERIFY(m_store->lastError().contains(QLatin1String("UNIQUE")));
+    QCOMPARE(walCommits(m_path), commitsBefore);
+
+    // Only what was there before the batch.
+    QCOMPARE(rows(QStringLiteral("messages")), 1);
+    QCOMPARE(rows(QStringLiteral("inbox")), 1);
+    QCOMPARE(rows(QStringLiteral("stream_events")), 1);
+    QCOMPARE(rows(QStringLiteral("idempotency_keys")), 0);
+    QCOMPARE(m_store->headSeq(a), 1);
+    QCOMPARE(m_store->headSeq(b), 0);
+    QCOMPARE(m_store->inbox(a, {}, T0.addDays(1)).total, 1);
+    QCOMPARE(m_store->inbox(b, {}, T0.addDays(1)).total, 0);
+    QCOMPARE(m_store->unreadCounts(b, T0.addDays(1)).total, 0);
+    QCOMPARE(m_store->eventsSince(a, 0, 100).events.size(), 1);
+
+    // No transaction is left open, and the keys were not kept: the same items with
+    // fresh ids are stored as new publishes, continuing the unchanged seqs.
+    items[failingIndex].message.id = newId();
+    const auto retried = m_store->publishBatch(items);
+    QVERIFY2(retried, qPrintable(m_store->lastError()));
+    for (const PublishOutcome &o : *retried)
+        QVERIFY(!o.replayedIdempotent);
+    QCOMPARE(retried->at(0).recipientSeqs, (Seqs {{a, 2}, {b, 1}}));
+    QCOMPARE(retried->at(1).recipientSeqs, (Seqs {{b, 2}}));
+    QCOMPARE(retried->at(2).recipientSeqs, (Seqs {{a, 3}}));
+    QCOMPARE(rows(QStringLiteral("messages")), 4);
+    QCOMPARE(rows(QStringLiteral("idempotency_keys")), 2);
 }
 
 // ---- inbox
