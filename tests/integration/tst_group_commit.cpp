@@ -1,6 +1,7 @@
 // Group commit end to end: many publishes in flight at once against a real in-process
 // tidingsd, each answered only once its batch is durable, every seq handed out once
 // and in order, and the stream and the inbox agreeing on them.
+#include "support/WalInspector.h"
 #include "store/Store.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
@@ -25,6 +26,7 @@
 
 using namespace Tidings::Test;
 
+using Tidings::Test::walCommits;
 namespace {
 
 const QString Password = QStringLiteral("password-123");
@@ -108,38 +110,6 @@ QByteArray httpRequest(const QByteArray &method, const QString &path, const QStr
         out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(payload.size()) + "\r\n";
     }
     return out + extraHeaders + "\r\n" + payload;
-}
-
-quint32 bigEndian32(const QByteArray &bytes, qsizetype at)
-{
-    const auto b = [&](qsizetype i) { return quint32(quint8(bytes.at(at + i))); };
-    return (b(0) << 24) | (b(1) << 16) | (b(2) << 8) | b(3);
-}
-
-// Transactions committed to the database's write-ahead log since it was last reset
-// (its commit frames of the current generation), read straight from the -wal file.
-// See https://www.sqlite.org/fileformat2.html#the_write_ahead_log.
-int walCommits(const QString &dbPath)
-{
-    QFile wal(dbPath + QStringLiteral("-wal"));
-    if (!wal.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray bytes = wal.readAll();
-    constexpr qsizetype headerSize = 32;
-    constexpr qsizetype frameHeaderSize = 24;
-    if (bytes.size() < headerSize)
-        return 0;
-    const qsizetype pageSize = bigEndian32(bytes, 8);
-    const quint32 salt1 = bigEndian32(bytes, 16);
-    const quint32 salt2 = bigEndian32(bytes, 20);
-    int commits = 0;
-    for (qsizetype at = headerSize; at + frameHeaderSize + pageSize <= bytes.size(); at += frameHeaderSize + pageSize) {
-        if (bigEndian32(bytes, at + 8) != salt1 || bigEndian32(bytes, at + 12) != salt2)
-            break; // a frame of an earlier generation: the log ends here
-        if (bigEndian32(bytes, at + 4) != 0)
-            ++commits;
-    }
-    return commits;
 }
 
 // One value read on a connection of its own, as another process would see the file:
