@@ -218,6 +218,13 @@ void WsHub::heartbeat()
 {
     for (auto &[socket, session] : m_sessions) {
         Session &s = *session;
+        if (s.closing) {
+            // We sent a close frame; a peer that has not completed the close by the
+            // next heartbeat is not reading (a full send buffer) or gone: drop it.
+            if (++s.heartbeatsSinceClose >= 2)
+                socket->abort();
+            continue;
+        }
         if (s.missedPongs >= 2) {
             // Two heartbeats without a pong: the peer is gone; do not wait for TCP to notice.
             m_services.metrics.wsRejected(QStringLiteral("dead_peer"));

@@ -16,6 +16,7 @@ struct WsHub::Session
     qint64 replayFrom = 0;
     qint64 replayCount = 0;
     quint8 missedPongs = 0;
+    quint8 heartbeatsSinceClose = 0;
     bool closing = false;
 
     [[nodiscard]] bool replaying() const { return replayCursor >= 0; }
