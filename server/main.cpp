@@ -56,8 +56,8 @@ int main(int argc, char *argv[])
 
     QString text;
     int exitCode = 0;
-    const std::optional<Tidings::Server::ServerConfig> config
-        = Tidings::Server::ServerConfig::fromCommandLine(app.arguments(), QProcessEnvironment::systemEnvironment(), &text, &exitCode);
+    const std::optional<Tidings::Server::ServerConfig> config = Tidings::Server::ServerConfig::fromCommandLine(
+        app.arguments(), QProcessEnvironment::systemEnvironment(), &text, &exitCode);
     if (!config) {
         (exitCode == 0 ? out : err) << text;
         return exitCode;
@@ -75,14 +75,17 @@ int main(int argc, char *argv[])
     out << "  data: " << config->databasePath() << Qt::endl;
     out << "  open files limit: " << qulonglong(fdLimit) << " (each connection uses one)" << Qt::endl;
     if (!server.generatedAdminPassword().isEmpty()) {
-        out << Qt::endl << "  First start: created the admin account." << Qt::endl
+        out << Qt::endl
+            << "  First start: created the admin account." << Qt::endl
             << "    username: admin" << Qt::endl
             << "    password: " << server.generatedAdminPassword() << Qt::endl
-            << "  It is shown only this once; set TIDINGS_ADMIN_PASSWORD to choose it yourself." << Qt::endl << Qt::endl;
+            << "  It is shown only this once; set TIDINGS_ADMIN_PASSWORD to choose it yourself." << Qt::endl
+            << Qt::endl;
     }
     if (!config->portFile.isEmpty()) {
         QSaveFile portFile(config->portFile);
-        if (!portFile.open(QIODevice::WriteOnly) || portFile.write(QByteArray::number(server.port()) + '\n') < 0 || !portFile.commit()) {
+        if (!portFile.open(QIODevice::WriteOnly) || portFile.write(QByteArray::number(server.port()) + '\n') < 0
+            || !portFile.commit()) {
             err << "tidingsd: cannot write --port-file " << config->portFile << Qt::endl;
             return 1;
         }
@@ -100,7 +103,9 @@ int main(int argc, char *argv[])
         server.shutdown();
     });
     QObject::connect(&server, &Tidings::Server::TidingsServer::stopped, &app, &QCoreApplication::quit);
-    struct sigaction sa {};
+    struct sigaction sa
+    {
+    };
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;

@@ -35,18 +35,22 @@ std::optional<ProtocolError> applyUserFields(User &user, const QJsonObject &body
         return disabled.error();
     if (displayName->has_value()) {
         if (displayName->value().size() > 100)
-            return ProtocolError::validation(QStringLiteral("displayName"), QStringLiteral("displayName is longer than 100 characters"));
+            return ProtocolError::validation(
+                QStringLiteral("displayName"), QStringLiteral("displayName is longer than 100 characters"));
         user.displayName = displayName->value();
     }
     if (email->has_value()) {
         const QString e = email->value().trimmed();
-        if (!e.isEmpty() && (e.size() > 254 || !e.contains(QLatin1Char('@')) || e.startsWith(QLatin1Char('@')) || e.endsWith(QLatin1Char('@'))))
+        if (!e.isEmpty()
+            && (e.size() > 254 || !e.contains(QLatin1Char('@')) || e.startsWith(QLatin1Char('@'))
+                || e.endsWith(QLatin1Char('@'))))
             return ProtocolError::validation(QStringLiteral("email"), QStringLiteral("email is not an email address"));
         user.email = e;
     }
     if (role->has_value()) {
         if (!userRoles().contains(role->value()))
-            return ProtocolError::validation(QStringLiteral("role"), QStringLiteral("role must be admin, publisher or user"));
+            return ProtocolError::validation(
+                QStringLiteral("role"), QStringLiteral("role must be admin, publisher or user"));
         user.role = role->value();
     }
     if (disabled->has_value())
@@ -78,11 +82,9 @@ AdminUsersApi::AdminUsersApi(ApiContext &ctx, HttpServer &http)
         return HttpResponse::json({
             {QStringLiteral("users"), users},
             {QStringLiteral("pagination"),
-             QJsonObject {{QStringLiteral("page"), page.value()},
-                          {QStringLiteral("limit"), limit.value()},
-                          {QStringLiteral("total"), total},
-                          {QStringLiteral("totalPages"), totalPages},
-                          {QStringLiteral("hasNext"), page.value() < totalPages}}},
+                QJsonObject {{QStringLiteral("page"), page.value()}, {QStringLiteral("limit"), limit.value()},
+                    {QStringLiteral("total"), total}, {QStringLiteral("totalPages"), totalPages},
+                    {QStringLiteral("hasNext"), page.value() < totalPages}}},
         });
     });
 
@@ -104,7 +106,8 @@ AdminUsersApi::AdminUsersApi(ApiContext &ctx, HttpServer &http)
             return HttpResponse::error(*err);
         // Without a password the admin gets a generated one, shown once.
         const bool generated = !password->has_value() || password->value().isEmpty();
-        const QString secret = generated ? QString::fromLatin1(TokenCrypto::base64Url(TokenCrypto::randomBytes(15))) : password->value();
+        const QString secret
+            = generated ? QString::fromLatin1(TokenCrypto::base64Url(TokenCrypto::randomBytes(15))) : password->value();
         Expected<User> created = m_ctx.auth.createUser(user, secret);
         if (!created)
             return HttpResponse::error(created.error());
@@ -138,7 +141,8 @@ AdminUsersApi::AdminUsersApi(ApiContext &ctx, HttpServer &http)
         if (std::optional<ProtocolError> err = applyUserFields(*user, body.value()))
             return HttpResponse::error(*err);
         if (user->id == req.auth().user.id && (user->disabled || user->role != QLatin1String(Role::Admin)))
-            return HttpResponse::error(ErrorCode::Conflict, QStringLiteral("admins cannot disable or demote themselves"));
+            return HttpResponse::error(
+                ErrorCode::Conflict, QStringLiteral("admins cannot disable or demote themselves"));
         if (!m_ctx.store.updateUser(*user))
             return HttpResponse::error(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
         if (user->disabled && !wasDisabled) {
@@ -151,30 +155,33 @@ AdminUsersApi::AdminUsersApi(ApiContext &ctx, HttpServer &http)
     http.route(Method::Patch, QStringLiteral("/api/admin/users/:id"), Access::Authenticated, update);
     http.route(Method::Put, QStringLiteral("/api/admin/users/:id"), Access::Authenticated, update);
 
-    http.route(Method::Post, QStringLiteral("/api/admin/users/:id/reset-password"), Access::Authenticated, [this](HttpRequest &req) {
-        if (auto denied = ApiUtil::requireAdmin(req))
-            return *denied;
-        const std::optional<User> user = m_ctx.store.userById(req.param(0));
-        if (!user)
-            return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("user not found"));
-        Expected<QJsonObject> body = req.json();
-        if (!body)
-            return HttpResponse::error(body.error());
-        Expected<std::optional<QString>> password = Json::optString(body.value(), QStringLiteral("password"));
-        if (!password)
-            return HttpResponse::error(password.error());
-        const bool generated = !password->has_value() || password->value().isEmpty();
-        const QString secret = generated ? QString::fromLatin1(TokenCrypto::base64Url(TokenCrypto::randomBytes(15))) : password->value();
-        if (secret.size() < 8)
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("password must have at least 8 characters"), QStringLiteral("password"));
-        if (!m_ctx.auth.setPassword(user->id, secret))
-            return HttpResponse::error(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
-        (void)m_ctx.store.revokeUserRefreshTokens(user->id, m_ctx.clock.now());
-        QJsonObject out {{QStringLiteral("id"), user->id}};
-        if (generated)
-            out.insert(QStringLiteral("password"), secret);
-        return HttpResponse::json(out);
-    });
+    http.route(Method::Post, QStringLiteral("/api/admin/users/:id/reset-password"), Access::Authenticated,
+        [this](HttpRequest &req) {
+            if (auto denied = ApiUtil::requireAdmin(req))
+                return *denied;
+            const std::optional<User> user = m_ctx.store.userById(req.param(0));
+            if (!user)
+                return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("user not found"));
+            Expected<QJsonObject> body = req.json();
+            if (!body)
+                return HttpResponse::error(body.error());
+            Expected<std::optional<QString>> password = Json::optString(body.value(), QStringLiteral("password"));
+            if (!password)
+                return HttpResponse::error(password.error());
+            const bool generated = !password->has_value() || password->value().isEmpty();
+            const QString secret = generated ? QString::fromLatin1(TokenCrypto::base64Url(TokenCrypto::randomBytes(15)))
+                                             : password->value();
+            if (secret.size() < 8)
+                return HttpResponse::error(ErrorCode::Validation,
+                    QStringLiteral("password must have at least 8 characters"), QStringLiteral("password"));
+            if (!m_ctx.auth.setPassword(user->id, secret))
+                return HttpResponse::error(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
+            (void)m_ctx.store.revokeUserRefreshTokens(user->id, m_ctx.clock.now());
+            QJsonObject out {{QStringLiteral("id"), user->id}};
+            if (generated)
+                out.insert(QStringLiteral("password"), secret);
+            return HttpResponse::json(out);
+        });
 }
 
 } // namespace Tidings::Server

@@ -33,7 +33,7 @@ struct ApiContext
     Fanout &fanout;
     WsHub &hub;
     Metrics &metrics;
-    RateLimiter &publishPerSender;  // per API token or user
+    RateLimiter &publishPerSender; // per API token or user
     RateLimiter &publishPerAddress; // per client address
     RateLimiter &loginPerAddress;
 };

@@ -15,7 +15,8 @@ Expected<qint64> intQuery(const HttpRequest &req, const QString &name, qint64 fa
     bool ok = false;
     const qint64 v = raw.toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return ProtocolError::validation(name, QStringLiteral("%1 must be an integer between %2 and %3").arg(name).arg(min).arg(max));
+        return ProtocolError::validation(
+            name, QStringLiteral("%1 must be an integer between %2 and %3").arg(name).arg(min).arg(max));
     return v;
 }
 

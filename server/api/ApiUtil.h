@@ -12,7 +12,8 @@ namespace ApiUtil {
 
 // An integer query parameter in [min, max]; absent -> fallback; anything else a
 // VALIDATION_ERROR naming the parameter.
-[[nodiscard]] Expected<qint64> intQuery(const HttpRequest &req, const QString &name, qint64 fallback, qint64 min, qint64 max);
+[[nodiscard]] Expected<qint64> intQuery(
+    const HttpRequest &req, const QString &name, qint64 fallback, qint64 min, qint64 max);
 
 // nullopt when allowed, else the 403 to return.
 [[nodiscard]] std::optional<HttpResponse> requireAdmin(const HttpRequest &req);

@@ -29,17 +29,20 @@ AuthApi::AuthApi(ApiContext &ctx, HttpServer &http)
                 return HttpResponse::error(e->error());
         }
         if (!username->has_value() || username->value().isEmpty())
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("username is required"), QStringLiteral("username"));
+            return HttpResponse::error(
+                ErrorCode::Validation, QStringLiteral("username is required"), QStringLiteral("username"));
         if (!password->has_value() || password->value().isEmpty())
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("password is required"), QStringLiteral("password"));
+            return HttpResponse::error(
+                ErrorCode::Validation, QStringLiteral("password is required"), QStringLiteral("password"));
         const QString device = deviceId->value_or(QString());
         if (device.size() > 128)
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("deviceId is longer than 128 characters"), QStringLiteral("deviceId"));
+            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("deviceId is longer than 128 characters"),
+                QStringLiteral("deviceId"));
         const HttpReply reply = req.defer();
         m_ctx.auth.loginAsync(username->value(), password->value(), device, deviceName->value_or(QString()), &m_context,
-                              [reply](const Expected<LoginResult> &result) {
-                                  reply.send(result ? HttpResponse::json(result->toJson()) : HttpResponse::error(result.error()));
-                              });
+            [reply](const Expected<LoginResult> &result) {
+                reply.send(result ? HttpResponse::json(result->toJson()) : HttpResponse::error(result.error()));
+            });
         return HttpResponse::deferred();
     });
 
@@ -53,7 +56,8 @@ AuthApi::AuthApi(ApiContext &ctx, HttpServer &http)
         if (!token)
             return HttpResponse::error(token.error());
         if (!token->has_value() || token->value().isEmpty())
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("refreshToken is required"), QStringLiteral("refreshToken"));
+            return HttpResponse::error(
+                ErrorCode::Validation, QStringLiteral("refreshToken is required"), QStringLiteral("refreshToken"));
         Expected<LoginResult> result = m_ctx.auth.refresh(token->value());
         if (!result)
             return HttpResponse::error(result.error());

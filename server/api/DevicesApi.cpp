@@ -21,12 +21,13 @@ std::optional<ProtocolError> checkPushSubscription(const QJsonObject &sub)
 {
     const QUrl endpoint(sub.value(QStringLiteral("endpoint")).toString());
     if (!endpoint.isValid() || endpoint.scheme() != QLatin1String("https"))
-        return ProtocolError::validation(QStringLiteral("pushSubscription.endpoint"), QStringLiteral("pushSubscription.endpoint must be an https URL"));
+        return ProtocolError::validation(QStringLiteral("pushSubscription.endpoint"),
+            QStringLiteral("pushSubscription.endpoint must be an https URL"));
     const QJsonObject keys = sub.value(QStringLiteral("keys")).toObject();
     for (const char *k : {"p256dh", "auth"}) {
         if (keys.value(QLatin1String(k)).toString().isEmpty())
             return ProtocolError::validation(QStringLiteral("pushSubscription.keys.") + QLatin1String(k),
-                                             QStringLiteral("pushSubscription.keys.%1 is required").arg(QLatin1String(k)));
+                QStringLiteral("pushSubscription.keys.%1 is required").arg(QLatin1String(k)));
     }
     return std::nullopt;
 }
@@ -64,12 +65,15 @@ DevicesApi::DevicesApi(ApiContext &ctx, HttpServer &http)
                 return HttpResponse::error(e->error());
         }
         if (id->value_or(QString()).size() > 128)
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("deviceId is longer than 128 characters"), QStringLiteral("deviceId"));
+            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("deviceId is longer than 128 characters"),
+                QStringLiteral("deviceId"));
         if (name->value_or(QString()).size() > 100)
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("name is longer than 100 characters"), QStringLiteral("name"));
+            return HttpResponse::error(
+                ErrorCode::Validation, QStringLiteral("name is longer than 100 characters"), QStringLiteral("name"));
         const QJsonValue push = b.value(QStringLiteral("pushSubscription"));
         if (!push.isUndefined() && !push.isNull() && !push.isObject())
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("pushSubscription must be an object"), QStringLiteral("pushSubscription"));
+            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("pushSubscription must be an object"),
+                QStringLiteral("pushSubscription"));
         if (push.isObject()) {
             if (std::optional<ProtocolError> err = checkPushSubscription(push.toObject()))
                 return HttpResponse::error(*err);
@@ -84,7 +88,8 @@ DevicesApi::DevicesApi(ApiContext &ctx, HttpServer &http)
         d.userId = userId;
         d.name = name->value_or(existing ? existing->name : QStringLiteral("unnamed device"));
         d.platform = platform->value_or(existing ? existing->platform : QString());
-        d.pushSubscription = push.isObject() ? push.toObject() : (existing ? existing->pushSubscription : QJsonObject());
+        d.pushSubscription
+            = push.isObject() ? push.toObject() : (existing ? existing->pushSubscription : QJsonObject());
         d.createdAt = existing ? existing->createdAt : m_ctx.clock.now();
         d.lastSeenAt = m_ctx.clock.now();
         if (!m_ctx.store.upsertDevice(d))

@@ -27,21 +27,24 @@ InboxApi::InboxApi(ApiContext &ctx, HttpServer &http)
     };
     http.route(Method::Get, QStringLiteral("/api/notifications"), Access::Authenticated, bind(&InboxApi::list));
     http.route(Method::Get, QStringLiteral("/api/notifications/:id"), Access::Authenticated, bind(&InboxApi::get));
-    http.route(Method::Put, QStringLiteral("/api/notifications/:id/read"), Access::Authenticated,
-               [this](HttpRequest &req) {
-                   if (auto denied = ApiUtil::requireRead(req))
-                       return *denied;
-                   return setRead(req, true);
-               });
-    http.route(Method::Put, QStringLiteral("/api/notifications/:id/unread"), Access::Authenticated,
-               [this](HttpRequest &req) {
-                   if (auto denied = ApiUtil::requireRead(req))
-                       return *denied;
-                   return setRead(req, false);
-               });
-    http.route(Method::Put, QStringLiteral("/api/notifications/read-all"), Access::Authenticated, bind(&InboxApi::readAll));
-    http.route(Method::Put, QStringLiteral("/api/notifications/mark-all-read"), Access::Authenticated, bind(&InboxApi::readAll));
-    http.route(Method::Delete, QStringLiteral("/api/notifications/:id"), Access::Authenticated, bind(&InboxApi::remove));
+    http.route(
+        Method::Put, QStringLiteral("/api/notifications/:id/read"), Access::Authenticated, [this](HttpRequest &req) {
+            if (auto denied = ApiUtil::requireRead(req))
+                return *denied;
+            return setRead(req, true);
+        });
+    http.route(
+        Method::Put, QStringLiteral("/api/notifications/:id/unread"), Access::Authenticated, [this](HttpRequest &req) {
+            if (auto denied = ApiUtil::requireRead(req))
+                return *denied;
+            return setRead(req, false);
+        });
+    http.route(
+        Method::Put, QStringLiteral("/api/notifications/read-all"), Access::Authenticated, bind(&InboxApi::readAll));
+    http.route(Method::Put, QStringLiteral("/api/notifications/mark-all-read"), Access::Authenticated,
+        bind(&InboxApi::readAll));
+    http.route(
+        Method::Delete, QStringLiteral("/api/notifications/:id"), Access::Authenticated, bind(&InboxApi::remove));
     http.route(Method::Get, QStringLiteral("/api/stream"), Access::Authenticated, bind(&InboxApi::stream));
 }
 
@@ -50,7 +53,8 @@ HttpResponse InboxApi::list(HttpRequest &req)
     InboxQuery q;
     Expected<qint64> page = ApiUtil::intQuery(req, QStringLiteral("page"), 1, 1, 1000000);
     Expected<qint64> limit = ApiUtil::intQuery(req, QStringLiteral("limit"), 20, 1, 100);
-    Expected<qint64> sinceSeq = ApiUtil::intQuery(req, QStringLiteral("sinceSeq"), 0, 0, std::numeric_limits<qint64>::max());
+    Expected<qint64> sinceSeq
+        = ApiUtil::intQuery(req, QStringLiteral("sinceSeq"), 0, 0, std::numeric_limits<qint64>::max());
     for (const auto *e : {&page, &limit, &sinceSeq}) {
         if (!*e)
             return HttpResponse::error(e->error());
@@ -62,16 +66,19 @@ HttpResponse InboxApi::list(HttpRequest &req)
     if (q.topic.isEmpty())
         q.topic = req.queryValue(QStringLiteral("channel"));
     if (!q.topic.isEmpty() && !isValidTopicName(q.topic))
-        return HttpResponse::error(ErrorCode::Validation, QStringLiteral("topic must match ^[A-Za-z0-9_-]{1,64}$"), QStringLiteral("topic"));
+        return HttpResponse::error(
+            ErrorCode::Validation, QStringLiteral("topic must match ^[A-Za-z0-9_-]{1,64}$"), QStringLiteral("topic"));
     const QString status = req.queryValue(QStringLiteral("status"));
     if (!status.isEmpty()) {
         if (status != QLatin1String("unread") && status != QLatin1String("read") && status != QLatin1String("all"))
-            return HttpResponse::error(ErrorCode::Validation, QStringLiteral("status must be unread, read or all"), QStringLiteral("status"));
+            return HttpResponse::error(
+                ErrorCode::Validation, QStringLiteral("status must be unread, read or all"), QStringLiteral("status"));
         q.status = status;
     }
     q.search = req.queryValue(QStringLiteral("q"));
     if (q.search.size() > 200)
-        return HttpResponse::error(ErrorCode::Validation, QStringLiteral("q is longer than 200 characters"), QStringLiteral("q"));
+        return HttpResponse::error(
+            ErrorCode::Validation, QStringLiteral("q is longer than 200 characters"), QStringLiteral("q"));
 
     const QString userId = req.auth().user.id;
     const QDateTime now = m_ctx.clock.now();
@@ -83,11 +90,9 @@ HttpResponse InboxApi::list(HttpRequest &req)
     return HttpResponse::json({
         {QStringLiteral("notifications"), items},
         {QStringLiteral("pagination"),
-         QJsonObject {{QStringLiteral("page"), q.page},
-                      {QStringLiteral("limit"), q.limit},
-                      {QStringLiteral("total"), result.total},
-                      {QStringLiteral("totalPages"), totalPages},
-                      {QStringLiteral("hasNext"), q.page < totalPages}}},
+            QJsonObject {{QStringLiteral("page"), q.page}, {QStringLiteral("limit"), q.limit},
+                {QStringLiteral("total"), result.total}, {QStringLiteral("totalPages"), totalPages},
+                {QStringLiteral("hasNext"), q.page < totalPages}}},
         {QStringLiteral("unread"), m_ctx.store.unreadCounts(userId, now).toJson()},
         {QStringLiteral("headSeq"), m_ctx.store.headSeq(userId)},
         {QStringLiteral("epoch"), m_ctx.store.epoch()},
@@ -106,7 +111,8 @@ std::optional<HttpResponse> InboxApi::duplicateOperation(const HttpRequest &req)
 {
     const QString opId = QString::fromUtf8(req.header(QByteArrayLiteral("X-Tidings-Op-Id")));
     if (opId.size() > 128)
-        return HttpResponse::error(ErrorCode::Validation, QStringLiteral("X-Tidings-Op-Id is longer than 128 characters"));
+        return HttpResponse::error(
+            ErrorCode::Validation, QStringLiteral("X-Tidings-Op-Id is longer than 128 characters"));
     if (m_ctx.streams.claimOperation(req.auth().user.id, opId))
         return std::nullopt;
     return HttpResponse::json({{QStringLiteral("duplicate"), true}, {QStringLiteral("opId"), opId}});
@@ -123,7 +129,8 @@ HttpResponse InboxApi::setRead(HttpRequest &req, bool read)
         return *dup;
     if (!m_ctx.store.inboxItem(userId, id, now))
         return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("notification not found"));
-    Expected<StreamChange> change = read ? m_ctx.streams.markRead(userId, {id}) : m_ctx.streams.markUnread(userId, {id});
+    Expected<StreamChange> change
+        = read ? m_ctx.streams.markRead(userId, {id}) : m_ctx.streams.markUnread(userId, {id});
     if (!change)
         return HttpResponse::error(change.error());
     const std::optional<Notification> after = m_ctx.store.inboxItem(userId, id, now);
@@ -176,7 +183,8 @@ HttpResponse InboxApi::remove(HttpRequest &req)
 
 HttpResponse InboxApi::stream(HttpRequest &req)
 {
-    Expected<qint64> since = ApiUtil::intQuery(req, QStringLiteral("sinceSeq"), 0, 0, std::numeric_limits<qint64>::max());
+    Expected<qint64> since
+        = ApiUtil::intQuery(req, QStringLiteral("sinceSeq"), 0, 0, std::numeric_limits<qint64>::max());
     Expected<qint64> limit = ApiUtil::intQuery(req, QStringLiteral("limit"), 500, 1, 5000);
     for (const auto *e : {&since, &limit}) {
         if (!*e)
@@ -187,9 +195,9 @@ HttpResponse InboxApi::stream(HttpRequest &req)
     const QString current = m_ctx.store.epoch();
     auto resync = [&](const QString &why) {
         QJsonObject err = ProtocolError::make(ErrorCode::Resync, why).toJson();
-        return HttpResponse::json(409, {{QStringLiteral("error"), err},
-                                        {QStringLiteral("epoch"), current},
-                                        {QStringLiteral("headSeq"), m_ctx.store.headSeq(userId)}});
+        return HttpResponse::json(409,
+            {{QStringLiteral("error"), err}, {QStringLiteral("epoch"), current},
+                {QStringLiteral("headSeq"), m_ctx.store.headSeq(userId)}});
     };
     if (!epoch.isEmpty() && epoch != current)
         return resync(QStringLiteral("epoch changed: the server's data was reset; reload the inbox"));
@@ -198,7 +206,8 @@ HttpResponse InboxApi::stream(HttpRequest &req)
         return resync(QStringLiteral("events after sinceSeq are no longer available; reload the inbox"));
     QJsonArray events;
     for (const StreamEvent &e : slice.events)
-        events.append(QJsonObject {{QStringLiteral("event"), StreamEvent::kindName(e.kind)}, {QStringLiteral("data"), e.toData()}});
+        events.append(QJsonObject {
+            {QStringLiteral("event"), StreamEvent::kindName(e.kind)}, {QStringLiteral("data"), e.toData()}});
     const qint64 last = slice.events.isEmpty() ? since.value() : slice.events.constLast().seq;
     return HttpResponse::json({
         {QStringLiteral("epoch"), current},

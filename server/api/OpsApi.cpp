@@ -27,14 +27,17 @@ OpsApi::OpsApi(ApiContext &ctx, HttpServer &http)
         const QJsonObject checks {
             {QStringLiteral("db"), db ? QStringLiteral("ok") : QStringLiteral("failing")},
             {QStringLiteral("bus"), QStringLiteral("local")},
-            {QStringLiteral("smtp"), m_ctx.config.smtpHost.isEmpty() ? QStringLiteral("not configured") : QStringLiteral("configured")},
+            {QStringLiteral("smtp"),
+                m_ctx.config.smtpHost.isEmpty() ? QStringLiteral("not configured") : QStringLiteral("configured")},
         };
-        return HttpResponse::json(db ? 200 : 503, {{QStringLiteral("status"), db ? QStringLiteral("ready") : QStringLiteral("unavailable")},
-                                                   {QStringLiteral("checks"), checks}});
+        return HttpResponse::json(db ? 200 : 503,
+            {{QStringLiteral("status"), db ? QStringLiteral("ready") : QStringLiteral("unavailable")},
+                {QStringLiteral("checks"), checks}});
     });
 
     http.route(Method::Get, QStringLiteral("/metrics"), Access::Public, [this](HttpRequest &) {
-        return HttpResponse::text(200, m_ctx.metrics.render(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
+        return HttpResponse::text(
+            200, m_ctx.metrics.render(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
     });
 
     http.route(Method::Get, QStringLiteral("/api/admin/stats"), Access::Authenticated, [this](HttpRequest &req) {

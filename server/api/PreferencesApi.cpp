@@ -16,9 +16,11 @@ Expected<QString> targetUser(const HttpRequest &req, Store &store)
     if (other.isEmpty() || other == req.auth().user.id)
         return req.auth().user.id;
     if (!req.auth().isAdmin())
-        return ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("only admins may read or change another user's preferences"));
+        return ProtocolError::make(
+            ErrorCode::Forbidden, QStringLiteral("only admins may read or change another user's preferences"));
     if (!store.userById(other))
-        return ProtocolError {QLatin1String(ErrorCode::NotFound), QStringLiteral("user not found"), QStringLiteral("userId")};
+        return ProtocolError {
+            QLatin1String(ErrorCode::NotFound), QStringLiteral("user not found"), QStringLiteral("userId")};
     return other;
 }
 

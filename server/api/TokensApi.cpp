@@ -21,7 +21,8 @@ std::optional<HttpResponse> requireTokenManager(const HttpRequest &req)
     const AuthContext &c = req.auth();
     if (c.kind == AuthContext::Kind::User || c.scopes.contains(QStringLiteral("admin")))
         return std::nullopt;
-    return HttpResponse::error(ErrorCode::Forbidden, QStringLiteral("API tokens are managed by a signed-in user or an admin token"));
+    return HttpResponse::error(
+        ErrorCode::Forbidden, QStringLiteral("API tokens are managed by a signed-in user or an admin token"));
 }
 
 } // namespace
@@ -44,8 +45,8 @@ TokensApi::TokensApi(ApiContext &ctx, HttpServer &http)
             return HttpResponse::error(scopes.error());
         if (!topics)
             return HttpResponse::error(topics.error());
-        Expected<std::pair<ApiToken, QString>> created = m_ctx.auth.createApiToken(
-            req.auth().user, name->value_or(QString()), scopes->value_or(QStringList()), topics->value_or(QStringList()));
+        Expected<std::pair<ApiToken, QString>> created = m_ctx.auth.createApiToken(req.auth().user,
+            name->value_or(QString()), scopes->value_or(QStringList()), topics->value_or(QStringList()));
         if (!created)
             return HttpResponse::error(created.error());
         QJsonObject out = created->first.toJson();

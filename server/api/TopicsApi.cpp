@@ -26,7 +26,8 @@ HttpResponse subscriptionsResponse(const Expected<QStringList> &result)
 
 HttpResponse invalidTopic()
 {
-    return HttpResponse::error(ErrorCode::Validation, QStringLiteral("topic must match ^[A-Za-z0-9_-]{1,64}$"), QStringLiteral("name"));
+    return HttpResponse::error(
+        ErrorCode::Validation, QStringLiteral("topic must match ^[A-Za-z0-9_-]{1,64}$"), QStringLiteral("name"));
 }
 
 // Applies the admin's partial topic document to `topic`.
@@ -40,7 +41,8 @@ std::optional<ProtocolError> applyTopicPatch(Topic &topic, const QJsonObject &bo
         if (!acl->has_value())
             continue;
         if (const QString bad = TopicAccess::invalidEntry(acl->value()); !bad.isEmpty())
-            return ProtocolError::validation(k, QStringLiteral("'%1' is not an ACL entry (use *, role:<role> or user:<id>)").arg(bad));
+            return ProtocolError::validation(
+                k, QStringLiteral("'%1' is not an ACL entry (use *, role:<role> or user:<id>)").arg(bad));
         (k == QLatin1String("read") ? topic.readAcl : topic.publishAcl) = acl->value();
     }
     Expected<std::optional<QString>> description = Json::optString(body, QStringLiteral("description"));
@@ -48,7 +50,8 @@ std::optional<ProtocolError> applyTopicPatch(Topic &topic, const QJsonObject &bo
         return description.error();
     if (description->has_value()) {
         if (description->value().size() > 500)
-            return ProtocolError::validation(QStringLiteral("description"), QStringLiteral("description is longer than 500 characters"));
+            return ProtocolError::validation(
+                QStringLiteral("description"), QStringLiteral("description is longer than 500 characters"));
         topic.description = description->value();
     }
     Expected<std::optional<QString>> mode = Json::optString(body, QStringLiteral("groupingMode"));
@@ -56,7 +59,8 @@ std::optional<ProtocolError> applyTopicPatch(Topic &topic, const QJsonObject &bo
         return mode.error();
     if (mode->has_value()) {
         if (mode->value() != QLatin1String("count") && mode->value() != QLatin1String("replace"))
-            return ProtocolError::validation(QStringLiteral("groupingMode"), QStringLiteral("groupingMode must be count or replace"));
+            return ProtocolError::validation(
+                QStringLiteral("groupingMode"), QStringLiteral("groupingMode must be count or replace"));
         topic.groupingMode = mode->value();
     }
     Expected<std::optional<qint64>> window = Json::optInteger(body, QStringLiteral("groupWindowSec"));
@@ -64,7 +68,8 @@ std::optional<ProtocolError> applyTopicPatch(Topic &topic, const QJsonObject &bo
         return window.error();
     if (window->has_value()) {
         if (window->value() < 0 || window->value() > 86400)
-            return ProtocolError::validation(QStringLiteral("groupWindowSec"), QStringLiteral("groupWindowSec must be between 0 and 86400"));
+            return ProtocolError::validation(
+                QStringLiteral("groupWindowSec"), QStringLiteral("groupWindowSec must be between 0 and 86400"));
         topic.groupWindowSec = int(window->value());
     }
     return std::nullopt;
@@ -80,20 +85,22 @@ TopicsApi::TopicsApi(ApiContext &ctx, HttpServer &http)
             return *denied;
         return HttpResponse::json({{QStringLiteral("topics"), m_ctx.topics.visibleTopics(req.auth().user)}});
     });
-    http.route(Method::Put, QStringLiteral("/api/topics/:name/subscription"), Access::Authenticated, [this](HttpRequest &req) {
-        if (auto denied = ApiUtil::requireRead(req))
-            return *denied;
-        if (!isValidTopicName(req.param(0)))
-            return invalidTopic();
-        return subscriptionsResponse(m_ctx.topics.subscribe(req.auth().user, {req.param(0)}));
-    });
-    http.route(Method::Delete, QStringLiteral("/api/topics/:name/subscription"), Access::Authenticated, [this](HttpRequest &req) {
-        if (auto denied = ApiUtil::requireRead(req))
-            return *denied;
-        if (!isValidTopicName(req.param(0)))
-            return invalidTopic();
-        return subscriptionsResponse(m_ctx.topics.unsubscribe(req.auth().user, {req.param(0)}));
-    });
+    http.route(
+        Method::Put, QStringLiteral("/api/topics/:name/subscription"), Access::Authenticated, [this](HttpRequest &req) {
+            if (auto denied = ApiUtil::requireRead(req))
+                return *denied;
+            if (!isValidTopicName(req.param(0)))
+                return invalidTopic();
+            return subscriptionsResponse(m_ctx.topics.subscribe(req.auth().user, {req.param(0)}));
+        });
+    http.route(Method::Delete, QStringLiteral("/api/topics/:name/subscription"), Access::Authenticated,
+        [this](HttpRequest &req) {
+            if (auto denied = ApiUtil::requireRead(req))
+                return *denied;
+            if (!isValidTopicName(req.param(0)))
+                return invalidTopic();
+            return subscriptionsResponse(m_ctx.topics.unsubscribe(req.auth().user, {req.param(0)}));
+        });
 
     http.route(Method::Get, QStringLiteral("/api/admin/topics"), Access::Authenticated, [this](HttpRequest &req) {
         if (auto denied = ApiUtil::requireAdmin(req))

@@ -4,11 +4,11 @@
 #include "store/Store.h"
 #include "util/Clock.h"
 
-#include <QJsonArray>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QLoggingCategory>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Tidings::Server {
 
@@ -164,7 +164,7 @@ Expected<LoginResult> AuthService::login(
 }
 
 void AuthService::loginAsync(const QString &username, const QString &password, const QString &deviceId,
-                             const QString &deviceName, QObject *context, std::function<void(Expected<LoginResult>)> done)
+    const QString &deviceName, QObject *context, std::function<void(Expected<LoginResult>)> done)
 {
     Expected<LoginAttempt> attempt = prepareLogin(username, password, deviceId, deviceName);
     if (!attempt) {
@@ -178,10 +178,10 @@ void AuthService::loginAsync(const QString &username, const QString &password, c
     const LoginAttempt forWorker = attempt.value();
     auto *watcher = new QFutureWatcher<bool>(context);
     QObject::connect(watcher, &QFutureWatcher<bool>::finished, context,
-                     [this, watcher, attempt = std::move(attempt).value(), done = std::move(done)] {
-                         watcher->deleteLater();
-                         done(finishLogin(attempt, watcher->result()));
-                     });
+        [this, watcher, attempt = std::move(attempt).value(), done = std::move(done)] {
+            watcher->deleteLater();
+            done(finishLogin(attempt, watcher->result()));
+        });
     watcher->setFuture(QtConcurrent::run([hasher, forWorker] { return checkPassword(hasher, forWorker); }));
 }
 

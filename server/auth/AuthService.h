@@ -26,12 +26,12 @@ struct AuthContext
 {
     enum class Kind { User, ApiToken };
     Kind kind = Kind::User;
-    User user;               // the user, or the API token's owner
-    QString deviceId;        // from the access token's `did` (empty for API tokens)
-    QString tokenId;         // API token id
-    QString tokenName;       // API token name
-    QStringList scopes;      // API token scopes
-    QStringList topicGlobs;  // API token topic globs (empty = all)
+    User user; // the user, or the API token's owner
+    QString deviceId; // from the access token's `did` (empty for API tokens)
+    QString tokenId; // API token id
+    QString tokenName; // API token name
+    QStringList scopes; // API token scopes
+    QStringList topicGlobs; // API token topic globs (empty = all)
 
     [[nodiscard]] bool isAdmin() const; // role admin (and, for tokens, scope admin)
     // Publishing to users, roles or everyone: role publisher/admin, and for tokens
@@ -78,12 +78,12 @@ public:
     // UNAUTHORIZED "invalid username or password" for unknown user, wrong password
     // or disabled account (the same message for all three). A new device id is
     // generated when none is given.
-    [[nodiscard]] Expected<LoginResult> login(const QString &username, const QString &password,
-                                              const QString &deviceId, const QString &deviceName);
+    [[nodiscard]] Expected<LoginResult> login(
+        const QString &username, const QString &password, const QString &deviceId, const QString &deviceName);
     // The same, with the password check on the thread pool so the server's event
     // loop keeps serving meanwhile; `done` runs on `context`'s thread.
     void loginAsync(const QString &username, const QString &password, const QString &deviceId,
-                    const QString &deviceName, QObject *context, std::function<void(Expected<LoginResult>)> done);
+        const QString &deviceName, QObject *context, std::function<void(Expected<LoginResult>)> done);
     // Rotates: the presented token is spent and a new one returned. A spent token
     // presented again revokes its whole family and fails with UNAUTHORIZED.
     [[nodiscard]] Expected<LoginResult> refresh(const QString &refreshToken);
@@ -95,9 +95,8 @@ public:
     [[nodiscard]] Expected<AuthContext> authenticate(QByteArrayView bearerToken) const;
 
     // Creates an API token for `owner`; returns (record, the secret shown once).
-    [[nodiscard]] Expected<std::pair<ApiToken, QString>> createApiToken(const User &owner, const QString &name,
-                                                                        const QStringList &scopes,
-                                                                        const QStringList &topicGlobs);
+    [[nodiscard]] Expected<std::pair<ApiToken, QString>> createApiToken(
+        const User &owner, const QString &name, const QStringList &scopes, const QStringList &topicGlobs);
 
     // Creates a user with an Argon2id hash. CONFLICT when the username is taken.
     [[nodiscard]] Expected<User> createUser(User user, const QString &password);
@@ -118,8 +117,8 @@ private:
         QString deviceId;
         QString deviceName;
     };
-    [[nodiscard]] Expected<LoginAttempt> prepareLogin(const QString &username, const QString &password,
-                                                      const QString &deviceId, const QString &deviceName);
+    [[nodiscard]] Expected<LoginAttempt> prepareLogin(
+        const QString &username, const QString &password, const QString &deviceId, const QString &deviceName);
     // Thread-safe: touches neither the store nor `this`.
     [[nodiscard]] static bool checkPassword(const PasswordHasher &hasher, const LoginAttempt &attempt);
     [[nodiscard]] Expected<LoginResult> finishLogin(const LoginAttempt &attempt, bool passwordOk);

@@ -10,9 +10,9 @@ namespace Tidings::Server {
 
 struct AccessClaims
 {
-    QString sub;  // user id
+    QString sub; // user id
     QString role; // admin | publisher | user
-    QString did;  // device id
+    QString did; // device id
     qint64 iat = 0;
     qint64 exp = 0; // seconds since the epoch
 };

@@ -89,7 +89,8 @@ QByteArray Metrics::render() const
     QStringList reasons = m_wsRejected.keys();
     reasons.sort();
     for (const QString &r : reasons)
-        out += "tidings_ws_rejected_total{reason=\"" + r.toUtf8() + "\"} " + QByteArray::number(m_wsRejected.value(r)) + '\n';
+        out += "tidings_ws_rejected_total{reason=\"" + r.toUtf8() + "\"} " + QByteArray::number(m_wsRejected.value(r))
+            + '\n';
 
     out += "# HELP tidings_delivery_latency_seconds Durable publish to frame written, in-app channel.\n"
            "# TYPE tidings_delivery_latency_seconds histogram\n";

@@ -32,15 +32,15 @@ public:
     [[nodiscard]] qint64 uptimeSec() const;
 
 private:
-    static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                        0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
+    static constexpr std::array<double, 12> kBuckets
+        = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0};
     qint64 m_startedMs;
     qint64 m_published = 0;
     qint64 m_recipients = 0;
     QHash<int, qint64> m_httpByStatus;
     QHash<QString, qint64> m_deliveries; // "channel\nstatus"
     QHash<QString, qint64> m_wsRejected;
-    std::array<qint64, kBuckets.size()> m_latencyBuckets{};
+    std::array<qint64, kBuckets.size()> m_latencyBuckets {};
     qint64 m_latencyCount = 0;
     double m_latencySum = 0;
 };

@@ -27,7 +27,8 @@ Expected<Preferences> PreferencesService::update(const QString &userId, const QJ
     if (!next)
         return next.error();
     if (!m_store.savePreferences(userId, next->toJson()))
-        return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available; preferences were not changed"));
+        return ProtocolError::make(
+            ErrorCode::Unavailable, QStringLiteral("the database is not available; preferences were not changed"));
     return next;
 }
 

@@ -44,7 +44,8 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
             // Name the first reference that matched nobody, so the publisher can fix it.
             for (const QString &ref : request.recipients) {
                 if (m_store.resolveUserRefs({ref}).isEmpty())
-                    return ProtocolError::validation(QStringLiteral("recipients"), QStringLiteral("unknown user '%1'").arg(ref));
+                    return ProtocolError::validation(
+                        QStringLiteral("recipients"), QStringLiteral("unknown user '%1'").arg(ref));
             }
         }
         add(resolved);
@@ -63,8 +64,7 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
         }
         if (!TopicAccess::canPublish(*topic, ctx))
             return ProtocolError {QLatin1String(ErrorCode::Forbidden),
-                                  QStringLiteral("not allowed to publish to topic '%1'").arg(topicName),
-                                  QStringLiteral("topic")};
+                QStringLiteral("not allowed to publish to topic '%1'").arg(topicName), QStringLiteral("topic")};
         if (isNew && !m_store.upsertTopic(*topic))
             return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
         // With an explicit audience the topic only labels the notification; on its own
@@ -94,7 +94,8 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
     if (!request.excludeUsers.isEmpty()) {
         const QStringList excluded = m_store.resolveUserRefs(request.excludeUsers);
         const QSet<QString> ex(excluded.cbegin(), excluded.cend());
-        ids.erase(std::remove_if(ids.begin(), ids.end(), [&ex](const QString &id) { return ex.contains(id); }), ids.end());
+        ids.erase(
+            std::remove_if(ids.begin(), ids.end(), [&ex](const QString &id) { return ex.contains(id); }), ids.end());
     }
     return ids;
 }
@@ -107,18 +108,17 @@ void PublishService::publish(const AuthContext &ctx, const PublishRequest &reque
     const bool direct = !request.recipients.isEmpty() || !request.roles.isEmpty() || request.broadcast;
     if (direct && !ctx.canPublish())
         return fail(ProtocolError::make(ErrorCode::Forbidden,
-                                        QStringLiteral("sending to users, roles or everyone needs the publisher or admin role; "
-                                                       "publish to a topic whose ACL admits you instead")));
+            QStringLiteral("sending to users, roles or everyone needs the publisher or admin role; "
+                           "publish to a topic whose ACL admits you instead")));
     if (request.content.topic.isEmpty() && !ctx.topicGlobs.isEmpty())
         return fail(ProtocolError {QLatin1String(ErrorCode::Forbidden),
-                                   QStringLiteral("this token may only publish to its topics; set `topic`"),
-                                   QStringLiteral("topic")});
+            QStringLiteral("this token may only publish to its topics; set `topic`"), QStringLiteral("topic")});
     if (direct && !ctx.topicGlobs.isEmpty())
-        return fail(ProtocolError::make(ErrorCode::Forbidden,
-                                        QStringLiteral("a topic-restricted token can only reach a topic's subscribers")));
+        return fail(ProtocolError::make(
+            ErrorCode::Forbidden, QStringLiteral("a topic-restricted token can only reach a topic's subscribers")));
     if (!request.templateId.isEmpty())
-        return fail(ProtocolError::validation(QStringLiteral("templateId"),
-                                              QStringLiteral("template '%1' does not exist").arg(request.templateId)));
+        return fail(ProtocolError::validation(
+            QStringLiteral("templateId"), QStringLiteral("template '%1' does not exist").arg(request.templateId)));
 
     Expected<QStringList> recipients = resolveRecipients(ctx, request);
     if (!recipients)

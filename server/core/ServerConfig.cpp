@@ -43,13 +43,16 @@ QString parsePositive(const QString &name, const QString &value, qint64 min, qin
     bool ok = false;
     const qint64 v = value.toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return QStringLiteral("%1 must be an integer between %2 and %3, got '%4'").arg(name).arg(min).arg(max).arg(value);
+        return QStringLiteral("%1 must be an integer between %2 and %3, got '%4'")
+            .arg(name)
+            .arg(min)
+            .arg(max)
+            .arg(value);
     *out = v;
     return {};
 }
 
-template<typename T>
-QString readInt(const QString &name, const QString &value, qint64 min, qint64 max, T *out)
+template<typename T> QString readInt(const QString &name, const QString &value, qint64 min, qint64 max, T *out)
 {
     qint64 v = 0;
     QString err = parsePositive(name, value, min, max, &v);
@@ -82,56 +85,115 @@ const std::vector<Setting> &settings()
 {
     static const std::vector<Setting> table = {
         {"server/listen", nullptr,
-         [](ServerConfig &c, const QString &v) { return parseListen(v, &c.listenAddress, &c.port); }},
-        {"server/dataDir", nullptr, [](ServerConfig &c, const QString &v) { c.dataDir = v; return QString(); }},
+            [](ServerConfig &c, const QString &v) { return parseListen(v, &c.listenAddress, &c.port); }},
+        {"server/dataDir", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                c.dataDir = v;
+                return QString();
+            }},
         {"server/webSocketPort", "WEBSOCKET_PORT",
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("webSocketPort"), v, 0, 65535, &c.webSocketPort); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("webSocketPort"), v, 0, 65535, &c.webSocketPort);
+            }},
         {"server/allowedOrigins", nullptr,
-         [](ServerConfig &c, const QString &v) { c.allowedOrigins += splitList(v); return QString(); }},
+            [](ServerConfig &c, const QString &v) {
+                c.allowedOrigins += splitList(v);
+                return QString();
+            }},
         {"server/frontendUrl", "FRONTEND_URL",
-         [](ServerConfig &c, const QString &v) { c.allowedOrigins += splitList(v); return QString(); }},
+            [](ServerConfig &c, const QString &v) {
+                c.allowedOrigins += splitList(v);
+                return QString();
+            }},
         {"server/maxBodyBytes", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("maxBodyBytes"), v, 1024, 64 << 20, &c.maxBodyBytes); }},
-        {"database/connection", "DB_CONNECTION", [](ServerConfig &c, const QString &v) { c.dbConnection = v; return QString(); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("maxBodyBytes"), v, 1024, 64 << 20, &c.maxBodyBytes);
+            }},
+        {"database/connection", "DB_CONNECTION",
+            [](ServerConfig &c, const QString &v) {
+                c.dbConnection = v;
+                return QString();
+            }},
         {"database/synchronous", nullptr,
-         [](ServerConfig &c, const QString &v) {
-             const QString s = v.toLower();
-             if (s != QLatin1String("normal") && s != QLatin1String("full"))
-                 return QStringLiteral("database/synchronous must be NORMAL or FULL, got '%1'").arg(v);
-             c.sqliteSynchronousFull = s == QLatin1String("full");
-             return QString();
-         }},
-        {"redis/url", "REDIS_URL", [](ServerConfig &c, const QString &v) { c.redisUrl = v; return QString(); }},
-        {"auth/jwtSecret", "JWT_SECRET", [](ServerConfig &c, const QString &v) { c.jwtSecret = v; return QString(); }},
+            [](ServerConfig &c, const QString &v) {
+                const QString s = v.toLower();
+                if (s != QLatin1String("normal") && s != QLatin1String("full"))
+                    return QStringLiteral("database/synchronous must be NORMAL or FULL, got '%1'").arg(v);
+                c.sqliteSynchronousFull = s == QLatin1String("full");
+                return QString();
+            }},
+        {"redis/url", "REDIS_URL",
+            [](ServerConfig &c, const QString &v) {
+                c.redisUrl = v;
+                return QString();
+            }},
+        {"auth/jwtSecret", "JWT_SECRET",
+            [](ServerConfig &c, const QString &v) {
+                c.jwtSecret = v;
+                return QString();
+            }},
         {"auth/adminPassword", "TIDINGS_ADMIN_PASSWORD",
-         [](ServerConfig &c, const QString &v) { c.adminPassword = v; return QString(); }},
+            [](ServerConfig &c, const QString &v) {
+                c.adminPassword = v;
+                return QString();
+            }},
         {"auth/accessTokenTtlSec", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("accessTokenTtlSec"), v, 10, 86400, &c.accessTokenTtlSec); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("accessTokenTtlSec"), v, 10, 86400, &c.accessTokenTtlSec);
+            }},
         {"auth/refreshTokenTtlSec", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("refreshTokenTtlSec"), v, 60, 365 * 86400, &c.refreshTokenTtlSec); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("refreshTokenTtlSec"), v, 60, 365 * 86400, &c.refreshTokenTtlSec);
+            }},
         {"auth/argon2MemoryKiB", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("argon2MemoryKiB"), v, 8, 4 << 20, &c.hashing.memoryKiB); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("argon2MemoryKiB"), v, 8, 4 << 20, &c.hashing.memoryKiB);
+            }},
         {"auth/argon2Iterations", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("argon2Iterations"), v, 1, 100, &c.hashing.timeCost); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("argon2Iterations"), v, 1, 100, &c.hashing.timeCost);
+            }},
         {"websocket/heartbeatSec", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("heartbeatSec"), v, 1, 3600, &c.heartbeatSec); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("heartbeatSec"), v, 1, 3600, &c.heartbeatSec);
+            }},
         {"websocket/sendBufferBytes", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("sendBufferBytes"), v, 4096, 256 << 20, &c.wsSendBufferBytes); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("sendBufferBytes"), v, 4096, 256 << 20, &c.wsSendBufferBytes);
+            }},
         {"websocket/maxFrameBytes", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("maxFrameBytes"), v, 1024, 16 << 20, &c.wsMaxFrameBytes); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("maxFrameBytes"), v, 1024, 16 << 20, &c.wsMaxFrameBytes);
+            }},
         {"limits/publishPerMinute", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("publishPerMinute"), v, 0, 100000000, &c.publishPerMinute); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("publishPerMinute"), v, 0, 100000000, &c.publishPerMinute);
+            }},
         {"limits/publishBurst", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("publishBurst"), v, 1, 100000000, &c.publishBurst); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("publishBurst"), v, 1, 100000000, &c.publishBurst);
+            }},
         {"limits/loginPerMinute", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("loginPerMinute"), v, 0, 100000000, &c.loginPerMinute); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("loginPerMinute"), v, 0, 100000000, &c.loginPerMinute);
+            }},
         {"limits/loginBurst", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("loginBurst"), v, 1, 100000000, &c.loginBurst); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("loginBurst"), v, 1, 100000000, &c.loginBurst);
+            }},
         {"retention/eventDays", nullptr,
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("eventDays"), v, 1, 3650, &c.eventRetentionDays); }},
-        {"smtp/host", "SMTP_HOST", [](ServerConfig &c, const QString &v) { c.smtpHost = v; return QString(); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("eventDays"), v, 1, 3650, &c.eventRetentionDays);
+            }},
+        {"smtp/host", "SMTP_HOST",
+            [](ServerConfig &c, const QString &v) {
+                c.smtpHost = v;
+                return QString();
+            }},
         {"smtp/port", "SMTP_PORT",
-         [](ServerConfig &c, const QString &v) { return readInt(QStringLiteral("SMTP_PORT"), v, 1, 65535, &c.smtpPort); }},
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("SMTP_PORT"), v, 1, 65535, &c.smtpPort);
+            }},
     };
     return table;
 }
@@ -161,7 +223,8 @@ QString ServerConfig::applyFile(const QString &path)
             continue;
         const QVariant v = ini.value(key);
         // QSettings splits comma-separated values into lists; join them back.
-        const QString text = v.userType() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(',')) : v.toString();
+        const QString text
+            = v.userType() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(',')) : v.toString();
         if (QString err = s.apply(*this, text); !err.isEmpty())
             return QStringLiteral("%1: %2").arg(path, err);
     }
@@ -182,21 +245,28 @@ QString ServerConfig::applyEnvironment(const QProcessEnvironment &env)
     return {};
 }
 
-std::optional<ServerConfig> ServerConfig::fromCommandLine(const QStringList &args, const QProcessEnvironment &env,
-                                                          QString *output, int *exitCode)
+std::optional<ServerConfig> ServerConfig::fromCommandLine(
+    const QStringList &args, const QProcessEnvironment &env, QString *output, int *exitCode)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "tidingsd: the Tidings notification server (REST + WebSocket on one port).\n"
-        "Settings come from defaults, then --config FILE, then environment variables\n"
-        "(TIDINGS_ADMIN_PASSWORD, JWT_SECRET, DB_CONNECTION, REDIS_URL, WEBSOCKET_PORT,\n"
-        "FRONTEND_URL, SMTP_HOST, SMTP_PORT), then these flags."));
+    parser.setApplicationDescription(
+        QStringLiteral("tidingsd: the Tidings notification server (REST + WebSocket on one port).\n"
+                       "Settings come from defaults, then --config FILE, then environment variables\n"
+                       "(TIDINGS_ADMIN_PASSWORD, JWT_SECRET, DB_CONNECTION, REDIS_URL, WEBSOCKET_PORT,\n"
+                       "FRONTEND_URL, SMTP_HOST, SMTP_PORT), then these flags."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks a free one)."), QStringLiteral("HOST:PORT"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Directory for the database and secrets (default ./var)."), QStringLiteral("DIR"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI configuration file (see docs/operations.md)."), QStringLiteral("FILE"));
-    const QCommandLineOption portFile(QStringLiteral("port-file"), QStringLiteral("Write the bound port to FILE once listening (for scripts using port 0)."), QStringLiteral("FILE"));
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks a free one)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Directory for the database and secrets (default ./var)."), QStringLiteral("DIR"));
+    const QCommandLineOption config(QStringLiteral("config"),
+        QStringLiteral("INI configuration file (see docs/operations.md)."), QStringLiteral("FILE"));
+    const QCommandLineOption portFile(QStringLiteral("port-file"),
+        QStringLiteral("Write the bound port to FILE once listening (for scripts using port 0)."),
+        QStringLiteral("FILE"));
     parser.addOptions({help, version, listen, dataDir, config, portFile});
 
     if (!parser.parse(args)) {

@@ -22,11 +22,11 @@ struct ServerConfig
     quint16 port = 8080;
     quint16 webSocketPort = 0; // WEBSOCKET_PORT: an extra port serving the same API and /ws (0 = none)
     QString dataDir = QStringLiteral("var");
-    QString dbConnection;       // DB_CONNECTION; empty = SQLite at <dataDir>/tidings.db
+    QString dbConnection; // DB_CONNECTION; empty = SQLite at <dataDir>/tidings.db
     bool sqliteSynchronousFull = false;
-    QString jwtSecret;          // JWT_SECRET; empty = generated into <dataDir>/jwt.secret
-    QString adminPassword;      // TIDINGS_ADMIN_PASSWORD
-    QString redisUrl;           // REDIS_URL (multi-node; not used by a single SQLite node)
+    QString jwtSecret; // JWT_SECRET; empty = generated into <dataDir>/jwt.secret
+    QString adminPassword; // TIDINGS_ADMIN_PASSWORD
+    QString redisUrl; // REDIS_URL (multi-node; not used by a single SQLite node)
     QStringList allowedOrigins; // FRONTEND_URL plus [server] allowedOrigins
 
     qint64 maxBodyBytes = 64 * 1024;
@@ -37,7 +37,7 @@ struct ServerConfig
 
     int publishPerMinute = 6000; // per API token / user and per client address
     int publishBurst = 500;
-    int loginPerMinute = 30;     // per client address
+    int loginPerMinute = 30; // per client address
     int loginBurst = 10;
 
     int accessTokenTtlSec = 15 * 60;
@@ -53,8 +53,8 @@ struct ServerConfig
     // Parses `args` (argv) over the environment. On --help/--version the text goes to
     // `output` and nullopt is returned with *exitCode 0; on a bad value, an error message
     // and *exitCode 2.
-    static std::optional<ServerConfig> fromCommandLine(const QStringList &args, const QProcessEnvironment &env,
-                                                       QString *output, int *exitCode);
+    static std::optional<ServerConfig> fromCommandLine(
+        const QStringList &args, const QProcessEnvironment &env, QString *output, int *exitCode);
 
     // Reads an INI file over `this`. Returns an error message, empty on success.
     QString applyFile(const QString &path);

@@ -21,7 +21,8 @@ Expected<StreamChange> StreamService::finish(const QString &userId, const std::o
 {
     if (!change) {
         qCWarning(lcStream) << "store failure:" << m_store.lastError();
-        return ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was changed"));
+        return ProtocolError::make(
+            ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was changed"));
     }
     if (change->event)
         m_fanout.deliverStreamEvent(userId, *change->event, change->unread);

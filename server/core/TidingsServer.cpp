@@ -40,16 +40,16 @@ struct TidingsServer::Parts
         : http(HttpServer::Options {config.maxBodyBytes, 16 * 1024, QStringLiteral("/ws")})
         , preferences(*server.m_store)
         , topics(*server.m_store)
-        , hub(WsHub::Options {config.allowedOrigins, config.heartbeatSec, config.wsSendBufferBytes, config.wsMaxFrameBytes,
-                              config.wsAuthTimeoutSec, 500},
+        , hub(WsHub::Options {config.allowedOrigins, config.heartbeatSec, config.wsSendBufferBytes,
+                  config.wsMaxFrameBytes, config.wsAuthTimeoutSec, 500},
               WsHub::Services {*server.m_store, *server.m_auth, streams, preferences, topics, *server.m_metrics, clock})
         , streams(*server.m_store, hub, clock)
         , publisher(*server.m_store, hub, *server.m_metrics, clock)
         , publishPerSender(config.publishPerMinute, config.publishBurst)
         , publishPerAddress(config.publishPerMinute, config.publishBurst)
         , loginPerAddress(config.loginPerMinute, config.loginBurst)
-        , api {config, clock, *server.m_store, *server.m_auth, streams, publisher, preferences, topics,
-               hub, hub, *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress}
+        , api {config, clock, *server.m_store, *server.m_auth, streams, publisher, preferences, topics, hub, hub,
+              *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress}
         , authApi(api, http)
         , inboxApi(api, http)
         , publishApi(api, http)
@@ -103,7 +103,7 @@ QUrl TidingsServer::url() const
     u.setScheme(QStringLiteral("http"));
     const QHostAddress a = m_config.listenAddress;
     u.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
-              : a == QHostAddress::AnyIPv6                         ? QStringLiteral("::1")
+            : a == QHostAddress::AnyIPv6                           ? QStringLiteral("::1")
                                                                    : a.toString());
     u.setPort(m_port);
     return u;
@@ -113,8 +113,9 @@ bool TidingsServer::openStore()
 {
     const QString conn = m_config.dbConnection;
     if (conn.startsWith(QLatin1String("postgres")) || conn.startsWith(QLatin1String("postgresql"))) {
-        m_error = QStringLiteral("DB_CONNECTION names PostgreSQL, but this build of tidingsd stores data in SQLite only "
-                                 "(the PostgreSQL store is planned); unset DB_CONNECTION or give a SQLite path");
+        m_error
+            = QStringLiteral("DB_CONNECTION names PostgreSQL, but this build of tidingsd stores data in SQLite only "
+                             "(the PostgreSQL store is planned); unset DB_CONNECTION or give a SQLite path");
         return false;
     }
     const QString path = m_config.databasePath();
@@ -145,7 +146,8 @@ QByteArray TidingsServer::loadJwtSecret()
         const QByteArray secret = existing.readAll().trimmed();
         if (secret.size() >= 32)
             return secret;
-        m_error = QStringLiteral("the JWT secret '%1' is shorter than 32 bytes; delete it to generate a new one").arg(path);
+        m_error
+            = QStringLiteral("the JWT secret '%1' is shorter than 32 bytes; delete it to generate a new one").arg(path);
         return {};
     }
     if (!QDir().mkpath(m_config.dataDir)) {
@@ -193,7 +195,9 @@ bool TidingsServer::start()
     }
     if (m_config.webSocketPort != 0 && m_config.webSocketPort != m_port) {
         if (m_http->listenGuarded(m_config.listenAddress, m_config.webSocketPort) == 0) {
-            m_error = QStringLiteral("cannot listen on WEBSOCKET_PORT %1: %2").arg(m_config.webSocketPort).arg(m_http->errorString());
+            m_error = QStringLiteral("cannot listen on WEBSOCKET_PORT %1: %2")
+                          .arg(m_config.webSocketPort)
+                          .arg(m_http->errorString());
             return false;
         }
     }

@@ -66,7 +66,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AuthService> m_auth;
-    WsHub *m_hub = nullptr;       // owned by m_parts
+    WsHub *m_hub = nullptr; // owned by m_parts
     HttpServer *m_http = nullptr; // owned by m_parts
     QTimer m_housekeeping;
     QString m_error;

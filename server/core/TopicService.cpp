@@ -54,11 +54,11 @@ Expected<QStringList> TopicService::subscribe(const User &user, const QStringLis
     for (const QString &name : topics) {
         const std::optional<Topic> t = m_store.topic(name);
         if (!t)
-            return ProtocolError {QLatin1String(ErrorCode::NotFound), QStringLiteral("topic '%1' does not exist").arg(name),
-                                  QStringLiteral("topics")};
+            return ProtocolError {QLatin1String(ErrorCode::NotFound),
+                QStringLiteral("topic '%1' does not exist").arg(name), QStringLiteral("topics")};
         if (!TopicAccess::canRead(*t, user))
             return ProtocolError {QLatin1String(ErrorCode::Forbidden),
-                                  QStringLiteral("not allowed to read topic '%1'").arg(name), QStringLiteral("topics")};
+                QStringLiteral("not allowed to read topic '%1'").arg(name), QStringLiteral("topics")};
     }
     for (const QString &name : topics) {
         if (!m_store.subscribe(user.id, name))

@@ -20,7 +20,7 @@ struct HttpReply::State
     QPointer<HttpServer> server;
     QPointer<QTcpSocket> socket;
     QPointer<ConnectionGuard> guard; // holds refusals of later requests until this reply is out
-    QByteArray what;                 // "POST /api/notifications", for the log
+    QByteArray what; // "POST /api/notifications", for the log
     bool close = false;
     bool sent = false;
 
@@ -31,7 +31,6 @@ struct HttpReply::State
             guard->releaseReply();
     }
 };
-
 
 Q_LOGGING_CATEGORY(lcHttp, "tidings.server.http")
 

@@ -52,7 +52,7 @@ struct RefreshTokenRecord
     QString familyId; // every rotation of one login shares a family
     QDateTime createdAt;
     QDateTime expiresAt;
-    QDateTime usedAt;    // set once rotated; a second use is reuse (theft)
+    QDateTime usedAt; // set once rotated; a second use is reuse (theft)
     QDateTime revokedAt; // set by logout or reuse detection
 };
 
@@ -61,9 +61,9 @@ struct ApiToken
     QString id;
     QString userId; // the owner; the token acts with the owner's identity
     QString name;
-    QStringList scopes;     // publish | read | admin
+    QStringList scopes; // publish | read | admin
     QStringList topicGlobs; // empty = every topic
-    QByteArray tokenHash;   // SHA-256 hex
+    QByteArray tokenHash; // SHA-256 hex
     QDateTime createdAt;
     QDateTime lastUsedAt;
 
@@ -74,7 +74,7 @@ struct Topic
 {
     QString name;
     QString description;
-    QStringList readAcl = {QStringLiteral("*")};    // "*", "role:<role>", "user:<id>"
+    QStringList readAcl = {QStringLiteral("*")}; // "*", "role:<role>", "user:<id>"
     QStringList publishAcl = {QStringLiteral("role:admin"), QStringLiteral("role:publisher")};
     QString groupingMode = QStringLiteral("count"); // count | replace (delivery pipeline issue)
     int groupWindowSec = 300;
@@ -98,10 +98,10 @@ struct InboxQuery
 {
     int page = 1;
     int limit = 20;
-    QString topic;                    // empty = all
+    QString topic; // empty = all
     QString status = QStringLiteral("all"); // unread | read | all
-    qint64 sinceSeq = 0;              // only seq > sinceSeq
-    QString search;                   // case-insensitive substring of title or message
+    qint64 sinceSeq = 0; // only seq > sinceSeq
+    QString search; // case-insensitive substring of title or message
 };
 
 struct InboxPage
@@ -115,8 +115,8 @@ struct PublishOutcome
 {
     QString messageId;
     QList<QPair<QString, qint64>> recipientSeqs; // (userId, seq)
-    bool replayedIdempotent = false;             // true: an earlier publish with the same key; nothing created
-    QJsonObject idempotentResponse;              // the stored 202 body when replayedIdempotent
+    bool replayedIdempotent = false; // true: an earlier publish with the same key; nothing created
+    QJsonObject idempotentResponse; // the stored 202 body when replayedIdempotent
 };
 
 // One publish for Store::publishBatch.

@@ -33,7 +33,8 @@ public:
     [[nodiscard]] virtual QString epoch() const = 0;
 
     // ---- users
-    [[nodiscard]] virtual bool createUser(const User &user, const QByteArray &passwordHash) = 0; // false on duplicate username (lastError says so)
+    [[nodiscard]] virtual bool createUser(const User &user, const QByteArray &passwordHash)
+        = 0; // false on duplicate username (lastError says so)
     [[nodiscard]] virtual bool updateUser(const User &user) = 0; // displayName, email, role, disabled
     [[nodiscard]] virtual bool setPasswordHash(const QString &userId, const QByteArray &passwordHash) = 0;
     [[nodiscard]] virtual std::optional<User> userById(const QString &id) = 0;
@@ -45,7 +46,7 @@ public:
     // Resolves ids or usernames to ids of existing users (unknown ones are dropped).
     [[nodiscard]] virtual QStringList resolveUserRefs(const QStringList &idsOrUsernames) = 0;
     [[nodiscard]] virtual QStringList userIdsWithRoles(const QStringList &roles) = 0; // enabled users only
-    [[nodiscard]] virtual QStringList allUserIds() = 0;                                // enabled users only
+    [[nodiscard]] virtual QStringList allUserIds() = 0; // enabled users only
 
     // ---- devices
     [[nodiscard]] virtual bool upsertDevice(const Device &device) = 0;
@@ -58,14 +59,16 @@ public:
     [[nodiscard]] virtual std::optional<RefreshTokenRecord> refreshToken(const QByteArray &tokenHash) = 0;
     [[nodiscard]] virtual bool markRefreshTokenUsed(const QByteArray &tokenHash, const QDateTime &at) = 0;
     [[nodiscard]] virtual bool revokeRefreshFamily(const QString &familyId, const QDateTime &at) = 0;
-    [[nodiscard]] virtual bool revokeDeviceRefreshTokens(const QString &userId, const QString &deviceId, const QDateTime &at) = 0;
+    [[nodiscard]] virtual bool revokeDeviceRefreshTokens(
+        const QString &userId, const QString &deviceId, const QDateTime &at)
+        = 0;
     [[nodiscard]] virtual bool revokeUserRefreshTokens(const QString &userId, const QDateTime &at) = 0;
 
     // ---- API tokens (hashes only)
     [[nodiscard]] virtual bool insertApiToken(const ApiToken &token) = 0;
     [[nodiscard]] virtual std::optional<ApiToken> apiTokenByHash(const QByteArray &tokenHash) = 0;
     [[nodiscard]] virtual QList<ApiToken> apiTokens(const QString &userId) = 0; // empty userId = all
-    [[nodiscard]] virtual bool deleteApiToken(const QString &id) = 0;           // false if absent
+    [[nodiscard]] virtual bool deleteApiToken(const QString &id) = 0; // false if absent
     [[nodiscard]] virtual std::optional<ApiToken> apiToken(const QString &id) = 0;
     virtual void touchApiToken(const QString &id, const QDateTime &at) = 0;
 
@@ -73,7 +76,7 @@ public:
     [[nodiscard]] virtual bool upsertTopic(const Topic &topic) = 0;
     [[nodiscard]] virtual std::optional<Topic> topic(const QString &name) = 0;
     [[nodiscard]] virtual QList<Topic> topics() = 0; // ordered by name
-    [[nodiscard]] virtual bool subscribe(const QString &userId, const QString &topic) = 0;   // idempotent
+    [[nodiscard]] virtual bool subscribe(const QString &userId, const QString &topic) = 0; // idempotent
     [[nodiscard]] virtual bool unsubscribe(const QString &userId, const QString &topic) = 0; // idempotent
     [[nodiscard]] virtual QStringList subscriptions(const QString &userId) = 0;
     [[nodiscard]] virtual QStringList subscribers(const QString &topic) = 0; // enabled users only
@@ -92,10 +95,10 @@ public:
     // returns the seqs. Recipients with a scheduledAt in the future get status
     // `scheduled` and no stream event yet (the delivery pipeline releases them).
     [[nodiscard]] std::optional<PublishOutcome> publish(const MessageRecord &message, const QStringList &recipientIds,
-                                                        const QString &senderKey, const QString &idempotencyKey,
-                                                        const QJsonObject &response)
+        const QString &senderKey, const QString &idempotencyKey, const QJsonObject &response)
     {
-        std::optional<QList<PublishOutcome>> out = publishBatch({{message, recipientIds, senderKey, idempotencyKey, response}});
+        std::optional<QList<PublishOutcome>> out
+            = publishBatch({{message, recipientIds, senderKey, idempotencyKey, response}});
         if (!out)
             return std::nullopt;
         return out->first();
@@ -106,20 +109,31 @@ public:
 
     // ---- the caller's inbox and stream
     [[nodiscard]] virtual InboxPage inbox(const QString &userId, const InboxQuery &query, const QDateTime &now) = 0;
-    [[nodiscard]] virtual std::optional<Notification> inboxItem(const QString &userId, const QString &messageId, const QDateTime &now) = 0;
+    [[nodiscard]] virtual std::optional<Notification> inboxItem(
+        const QString &userId, const QString &messageId, const QDateTime &now)
+        = 0;
     [[nodiscard]] virtual UnreadCounts unreadCounts(const QString &userId, const QDateTime &now) = 0;
     [[nodiscard]] virtual qint64 headSeq(const QString &userId) = 0;
 
     // Each appends at most one stream event (only ids in the user's live inbox that
     // actually change are included; other users' ids are never touched) and returns
     // it with the unread counts after the change. nullopt only on database failure.
-    [[nodiscard]] virtual std::optional<StreamChange> markRead(const QString &userId, const QStringList &ids, const QDateTime &at) = 0;
-    [[nodiscard]] virtual std::optional<StreamChange> markUnread(const QString &userId, const QStringList &ids, const QDateTime &at) = 0;
-    [[nodiscard]] virtual std::optional<StreamChange> markAllRead(const QString &userId, const QString &topic, qint64 upToSeq, const QDateTime &at) = 0;
-    [[nodiscard]] virtual std::optional<StreamChange> deleteFromInbox(const QString &userId, const QStringList &ids, const QDateTime &at) = 0;
+    [[nodiscard]] virtual std::optional<StreamChange> markRead(
+        const QString &userId, const QStringList &ids, const QDateTime &at)
+        = 0;
+    [[nodiscard]] virtual std::optional<StreamChange> markUnread(
+        const QString &userId, const QStringList &ids, const QDateTime &at)
+        = 0;
+    [[nodiscard]] virtual std::optional<StreamChange> markAllRead(
+        const QString &userId, const QString &topic, qint64 upToSeq, const QDateTime &at)
+        = 0;
+    [[nodiscard]] virtual std::optional<StreamChange> deleteFromInbox(
+        const QString &userId, const QStringList &ids, const QDateTime &at)
+        = 0;
     // Marks delivered (status pending -> delivered, deliveredAt); no stream event.
     // Returns the ids that changed.
-    [[nodiscard]] virtual QStringList markDelivered(const QString &userId, const QStringList &ids, const QDateTime &at) = 0;
+    [[nodiscard]] virtual QStringList markDelivered(const QString &userId, const QStringList &ids, const QDateTime &at)
+        = 0;
 
     // Events with seq > sinceSeq, ascending, at most `limit`. resyncRequired when
     // events after sinceSeq were pruned. Notification events carry the

@@ -1,11 +1,11 @@
 #include "ws/WsHub.h"
 
 #include "core/Metrics.h"
-#include "protocol/PublishRequest.h"
-#include "ws/WsSession.h"
 #include "protocol/JsonUtil.h"
+#include "protocol/PublishRequest.h"
 #include "store/Store.h"
 #include "util/Clock.h"
+#include "ws/WsSession.h"
 
 #include <QAbstractHttpServer>
 #include <QJsonDocument>
@@ -17,7 +17,6 @@
 Q_LOGGING_CATEGORY(lcWs, "tidings.server.ws")
 
 namespace Tidings::Server {
-
 
 WsHub::WsHub(Options options, Services services, QObject *parent)
     : QObject(parent)
@@ -58,9 +57,11 @@ void WsHub::onNewConnection(QAbstractHttpServer *http)
         Session &s = *session;
         m_sessions.emplace(raw, std::move(session));
 
-        connect(raw, &QWebSocket::textMessageReceived, this, [this, &s](const QString &text) { onTextMessage(s, text); });
+        connect(
+            raw, &QWebSocket::textMessageReceived, this, [this, &s](const QString &text) { onTextMessage(s, text); });
         connect(raw, &QWebSocket::binaryMessageReceived, this, [this, &s](const QByteArray &) {
-            replyError(s, ClientFrame {}, ProtocolError::make(ErrorCode::Validation, QStringLiteral("frames must be JSON text, not binary")));
+            replyError(s, ClientFrame {},
+                ProtocolError::make(ErrorCode::Validation, QStringLiteral("frames must be JSON text, not binary")));
         });
         connect(raw, &QWebSocket::pong, this, [&s](quint64, const QByteArray &) { s.missedPongs = 0; });
         connect(raw, &QWebSocket::bytesWritten, this, [this, &s](qint64) {
@@ -69,7 +70,8 @@ void WsHub::onNewConnection(QAbstractHttpServer *http)
         });
         // Queued: close() and abort() may emit disconnected synchronously while the hub
         // is iterating over sessions; tearing a session down later keeps them valid.
-        connect(raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); }, Qt::QueuedConnection);
+        connect(
+            raw, &QWebSocket::disconnected, this, [this, raw] { onDisconnected(raw); }, Qt::QueuedConnection);
 
         if (m_closing) {
             close(s, WsClose::GoingAway, QStringLiteral("server shutting down"));
@@ -270,7 +272,8 @@ void WsHub::deliverNotification(const Notification &notification, const QList<QP
     data.remove(QStringLiteral("seq"));
     const QByteArray body = QJsonDocument(data).toJson(QJsonDocument::Compact);
     const QString prefix = QStringLiteral("{\"event\":\"notification\",\"data\":{\"seq\":");
-    const QString suffix = QLatin1Char(',') + QString::fromUtf8(body.constData() + 1, body.size() - 1) + QLatin1Char('}');
+    const QString suffix
+        = QLatin1Char(',') + QString::fromUtf8(body.constData() + 1, body.size() - 1) + QLatin1Char('}');
     const QString topic = notification.content.topic;
 
     qint64 written = 0;
@@ -323,9 +326,8 @@ void WsHub::deliverStatus(const QString &userId, const QStringList &ids, const Q
     const auto sessions = it->sessions;
     for (const QString &id : ids) {
         const QString frame = QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::NotificationStatus),
-                                                            {{QStringLiteral("notificationId"), id},
-                                                             {QStringLiteral("status"), status},
-                                                             {QStringLiteral("timestamp"), Json::formatTime(at)}}));
+            {{QStringLiteral("notificationId"), id}, {QStringLiteral("status"), status},
+                {QStringLiteral("timestamp"), Json::formatTime(at)}}));
         for (Session *s : sessions)
             send(*s, frame);
     }
@@ -366,10 +368,11 @@ void WsHub::startReplay(Session &s, const ClientFrame &frame)
     if (req->since.isValid()) {
         since = m_services.store.seqBefore(userId, req->since);
     } else if (!req->epoch.isEmpty() && req->epoch != m_services.store.epoch()) {
-        send(s, QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::Resync),
-                                              {{QStringLiteral("reason"), QStringLiteral("epoch changed: the server's data was reset")},
-                                               {QStringLiteral("epoch"), m_services.store.epoch()},
-                                               {QStringLiteral("headSeq"), m_services.store.headSeq(userId)}})));
+        send(s,
+            QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::Resync),
+                {{QStringLiteral("reason"), QStringLiteral("epoch changed: the server's data was reset")},
+                    {QStringLiteral("epoch"), m_services.store.epoch()},
+                    {QStringLiteral("headSeq"), m_services.store.headSeq(userId)}})));
         reply(s, frame, {{QStringLiteral("resync"), true}});
         return;
     }
@@ -392,12 +395,13 @@ void WsHub::continueReplay(Session &s)
         if (slice.resyncRequired) {
             s.replayCursor = -1;
             const bool ahead = s.replayFrom > slice.headSeq;
-            send(s, QString::fromUtf8(encodeFrame(
-                        QLatin1String(WsEvent::Resync),
-                        {{QStringLiteral("reason"), ahead ? QStringLiteral("the position is ahead of the server's stream")
-                                                          : QStringLiteral("events after this position were pruned")},
-                         {QStringLiteral("epoch"), m_services.store.epoch()},
-                         {QStringLiteral("headSeq"), slice.headSeq}})));
+            send(s,
+                QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::Resync),
+                    {{QStringLiteral("reason"),
+                         ahead ? QStringLiteral("the position is ahead of the server's stream")
+                               : QStringLiteral("events after this position were pruned")},
+                        {QStringLiteral("epoch"), m_services.store.epoch()},
+                        {QStringLiteral("headSeq"), slice.headSeq}})));
             break;
         }
         for (const StreamEvent &event : slice.events) {
@@ -414,10 +418,10 @@ void WsHub::continueReplay(Session &s)
             const qint64 to = qMax(s.replayCursor, from);
             const qint64 count = s.replayCount;
             s.replayCursor = -1;
-            send(s, QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::ReplayDone),
-                                                  {{QStringLiteral("fromSeq"), from},
-                                                   {QStringLiteral("toSeq"), to},
-                                                   {QStringLiteral("count"), count}})));
+            send(s,
+                QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::ReplayDone),
+                    {{QStringLiteral("fromSeq"), from}, {QStringLiteral("toSeq"), to},
+                        {QStringLiteral("count"), count}})));
             break;
         }
     }

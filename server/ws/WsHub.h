@@ -73,9 +73,11 @@ public:
     void closeAll(quint16 code, const QString &reason);
 
     // Fanout
-    void deliverNotification(const Notification &notification, const QList<QPair<QString, qint64>> &recipientSeqs) override;
+    void deliverNotification(
+        const Notification &notification, const QList<QPair<QString, qint64>> &recipientSeqs) override;
     void deliverStreamEvent(const QString &userId, const StreamEvent &event, const UnreadCounts &unread) override;
-    void deliverStatus(const QString &userId, const QStringList &ids, const QString &status, const QDateTime &at) override;
+    void deliverStatus(
+        const QString &userId, const QStringList &ids, const QString &status, const QDateTime &at) override;
     void disconnectUser(const QString &userId, const QString &reason) override;
 
 Q_SIGNALS:

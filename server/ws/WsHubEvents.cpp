@@ -47,7 +47,8 @@ void WsHub::dispatch(Session &s, const ClientFrame &frame)
 
     if (!s.auth) {
         if (!is(WsEvent::Auth)) {
-            close(s, WsClose::AuthTimeout, QStringLiteral("authenticate first with {\"event\":\"auth\",\"data\":{\"token\":...}}"));
+            close(s, WsClose::AuthTimeout,
+                QStringLiteral("authenticate first with {\"event\":\"auth\",\"data\":{\"token\":...}}"));
             return;
         }
         const QByteArray token = frame.data.value(QStringLiteral("token")).toString().toUtf8();
@@ -80,7 +81,8 @@ void WsHub::dispatch(Session &s, const ClientFrame &frame)
         replyError(s, frame, ProtocolError::make(ErrorCode::Conflict, QStringLiteral("already authenticated")));
     } else if (is(WsEvent::Resume) || is(WsEvent::RequestMissed)) {
         if (s.replaying())
-            replyError(s, frame, ProtocolError::make(ErrorCode::Conflict, QStringLiteral("a replay is already in progress")));
+            replyError(
+                s, frame, ProtocolError::make(ErrorCode::Conflict, QStringLiteral("a replay is already in progress")));
         else
             startReplay(s, frame);
     } else if (is(WsEvent::Subscribe) || is(WsEvent::Unsubscribe)) {
@@ -144,8 +146,8 @@ void WsHub::dispatch(Session &s, const ClientFrame &frame)
             send(s, QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::Pong), data)));
     } else {
         replyError(s, frame,
-                   ProtocolError {QLatin1String(ErrorCode::UnknownEvent), QStringLiteral("unknown event '%1'").arg(event),
-                                  QStringLiteral("event")});
+            ProtocolError {QLatin1String(ErrorCode::UnknownEvent), QStringLiteral("unknown event '%1'").arg(event),
+                QStringLiteral("event")});
     }
 }
 

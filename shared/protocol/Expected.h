@@ -8,8 +8,7 @@
 namespace Tidings {
 
 // A value or the ProtocolError that explains why there is none.
-template<typename T>
-class Expected
+template<typename T> class Expected
 {
 public:
     Expected(T value)

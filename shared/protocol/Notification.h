@@ -53,8 +53,8 @@ inline constexpr char Cancelled[] = "cancelled";
 // is the same for every recipient.
 struct NotificationContent
 {
-    QString topic;   // may be empty (direct notifications)
-    QString type;    // free-form, e.g. "order_status"
+    QString topic; // may be empty (direct notifications)
+    QString type; // free-form, e.g. "order_status"
     QString title;
     QString message;
     QString format = QStringLiteral("text"); // "text" | "markdown"

@@ -30,7 +30,7 @@ struct QuietHours
     QTime start = QTime(22, 0);
     QTime end = QTime(7, 0);
     QString timezone = QStringLiteral("UTC"); // IANA id, validated with QTimeZone
-    QList<int> days = {1, 2, 3, 4, 5, 6, 7};  // ISO weekday, Monday = 1
+    QList<int> days = {1, 2, 3, 4, 5, 6, 7}; // ISO weekday, Monday = 1
     bool allowUrgent = true;
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -63,10 +63,7 @@ struct Preferences
     // dotted path ("quietHours.start", "topics.orders.email").
     [[nodiscard]] Expected<Preferences> merged(const QJsonObject &partial) const;
 
-    friend bool operator==(const Preferences &a, const Preferences &b)
-    {
-        return a.toJson() == b.toJson();
-    }
+    friend bool operator==(const Preferences &a, const Preferences &b) { return a.toJson() == b.toJson(); }
 };
 
 } // namespace Tidings

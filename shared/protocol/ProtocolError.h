@@ -39,7 +39,7 @@ struct ProtocolError
     // {"code", "message", "field"?}
     [[nodiscard]] QJsonObject toJson() const;
     // {"error": toJson()}: the body of every REST error.
-    [[nodiscard]] QJsonObject toEnvelope() const { return QJsonObject{{QStringLiteral("error"), toJson()}}; }
+    [[nodiscard]] QJsonObject toEnvelope() const { return QJsonObject {{QStringLiteral("error"), toJson()}}; }
     // The HTTP status PROTOCOL.md gives this code (400 for unknown codes).
     [[nodiscard]] int httpStatus() const;
 };

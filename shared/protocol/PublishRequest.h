@@ -14,7 +14,7 @@ struct PublishRequest
 
     // Targeting: at least one of recipients, topic (content.topic), roles, broadcast.
     QStringList recipients; // user ids or usernames
-    QStringList roles;      // "admin" | "publisher" | "user"
+    QStringList roles; // "admin" | "publisher" | "user"
     bool broadcast = false;
     QStringList excludeUsers; // user ids or usernames
 

@@ -30,11 +30,11 @@ struct StreamEvent
 
     qint64 seq = 0;
     Kind kind = Kind::Notification;
-    QDateTime at;              // when the event happened (readAt for read/readAll)
+    QDateTime at; // when the event happened (readAt for read/readAll)
     Notification notification; // Kind::Notification
-    QStringList ids;           // Read, Unread, Deleted
-    QString topic;             // ReadAll: empty = every topic
-    qint64 upToSeq = 0;        // ReadAll: 0 = everything up to the event itself
+    QStringList ids; // Read, Unread, Deleted
+    QString topic; // ReadAll: empty = every topic
+    qint64 upToSeq = 0; // ReadAll: 0 = everything up to the event itself
 
     // The wire event name: "notification", "read", "unread", "readAll", "deleted".
     [[nodiscard]] static QString kindName(Kind k);

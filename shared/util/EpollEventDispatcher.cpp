@@ -4,11 +4,11 @@
 #include <QSocketNotifier>
 
 #include <cerrno>
-#include <memory>
 #include <climits>
+#include <ctime>
+#include <memory>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <ctime>
 #include <unistd.h>
 
 namespace Tidings {

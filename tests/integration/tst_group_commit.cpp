@@ -1,10 +1,10 @@
 // Group commit end to end: many publishes in flight at once against a real in-process
 // tidingsd, each answered only once its batch is durable, every seq handed out once
 // and in order, and the stream and the inbox agreeing on them.
-#include "support/WalInspector.h"
 #include "store/Store.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
+#include "support/WalInspector.h"
 #include "support/WsTestClient.h"
 
 #include <QFile>

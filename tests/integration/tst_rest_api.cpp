@@ -153,11 +153,13 @@ void TestRestApi::login_slowPasswordHash_doesNotBlockOtherRequests()
     QNetworkRequest loginRequest(QUrl(slow.url().toString() + QStringLiteral("/api/auth/login")));
     loginRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QStringList finished;
-    QNetworkReply *login = nam.post(loginRequest, compactJson({{QStringLiteral("username"), QStringLiteral("admin")},
-                                                               {QStringLiteral("password"), QLatin1String(TestServer::AdminPassword)}}));
+    QNetworkReply *login = nam.post(loginRequest,
+        compactJson({{QStringLiteral("username"), QStringLiteral("admin")},
+            {QStringLiteral("password"), QLatin1String(TestServer::AdminPassword)}}));
     connect(login, &QNetworkReply::finished, this, [&] { finished << QStringLiteral("login"); });
     bool loginSent = false;
-    connect(login, &QNetworkReply::uploadProgress, this, [&](qint64 sent, qint64 total) { loginSent = total > 0 && sent == total; });
+    connect(login, &QNetworkReply::uploadProgress, this,
+        [&](qint64 sent, qint64 total) { loginSent = total > 0 && sent == total; });
     // The health check goes out once the whole login request has.
     QTRY_VERIFY(loginSent);
     QNetworkReply *health = nam.get(QNetworkRequest(QUrl(slow.url().toString() + QStringLiteral("/healthz"))));

@@ -2,8 +2,8 @@
 #include "store/Store.h"
 #include "support/ApiAssertions.h"
 #include "support/HttpTestClient.h"
-#include "support/TestServer.h"
 #include "support/TestMain.h"
+#include "support/TestServer.h"
 #include "support/WsTestClient.h"
 
 #include <QJsonArray>
@@ -75,9 +75,8 @@ void TestStreamSync::cleanup()
 
 QString TestStreamSync::publishTo(const QString &userId, const QString &title, const QString &topic)
 {
-    QJsonObject body {{QStringLiteral("recipients"), QJsonArray {userId}},
-                      {QStringLiteral("title"), title},
-                      {QStringLiteral("message"), QString(QStringLiteral("body of ") + title)}};
+    QJsonObject body {{QStringLiteral("recipients"), QJsonArray {userId}}, {QStringLiteral("title"), title},
+        {QStringLiteral("message"), QString(QStringLiteral("body of ") + title)}};
     if (!topic.isEmpty())
         body.insert(QStringLiteral("channel"), topic); // the seed card's alias of `topic`
     const HttpResult r = m_admin->post(QStringLiteral("/api/notifications"), body);
@@ -246,7 +245,12 @@ void TestStreamSync::delete_onOneDevice_removesOnTheOther()
     HttpTestClient alice(m_server->url());
     alice.login(QStringLiteral("alice"), QStringLiteral("password-123"));
     QCOMPARE(alice.get(QStringLiteral("/api/notifications/") + id).status, 404);
-    QCOMPARE(alice.get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("unread")).toObject().value(QStringLiteral("total")).toInteger(), 0);
+    QCOMPARE(alice.get(QStringLiteral("/api/notifications"))
+                 .json.value(QStringLiteral("unread"))
+                 .toObject()
+                 .value(QStringLiteral("total"))
+                 .toInteger(),
+        0);
 }
 
 void TestStreamSync::resume_afterDisconnect_replaysExactlyTheMissedEventsInOrder()
@@ -269,10 +273,11 @@ void TestStreamSync::resume_afterDisconnect_replaysExactlyTheMissedEventsInOrder
 
     Device b2 = connectDevice(QStringLiteral("alice"), QStringLiteral("desktop"));
     QVERIFY(b2.ws->waitFor(QStringLiteral("welcome")));
-    b2.ws->sendFrame(QStringLiteral("resume"), {{QStringLiteral("epoch"), epoch}, {QStringLiteral("sinceSeq"), lastSeq}});
+    b2.ws->sendFrame(
+        QStringLiteral("resume"), {{QStringLiteral("epoch"), epoch}, {QStringLiteral("sinceSeq"), lastSeq}});
 
-    const QStringList expected = {QStringLiteral("notification"), QStringLiteral("notification"), QStringLiteral("read"),
-                                  QStringLiteral("deleted"), QStringLiteral("replayDone")};
+    const QStringList expected = {QStringLiteral("notification"), QStringLiteral("notification"),
+        QStringLiteral("read"), QStringLiteral("deleted"), QStringLiteral("replayDone")};
     QStringList got;
     qint64 previous = lastSeq;
     while (got.size() < expected.size()) {
@@ -308,7 +313,8 @@ void TestStreamSync::resume_matchesRestStreamReplay()
     QCOMPARE(rest.status, 200);
     const QJsonArray events = rest.json.value(QStringLiteral("events")).toArray();
     QCOMPARE(events.size(), 3);
-    QCOMPARE(events.at(0).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("seq")).toInteger(), 3);
+    QCOMPARE(
+        events.at(0).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("seq")).toInteger(), 3);
     QCOMPARE(rest.json.value(QStringLiteral("headSeq")).toInteger(), 7);
     QCOMPARE(rest.json.value(QStringLiteral("hasMore")).toBool(), true);
 
@@ -325,7 +331,8 @@ void TestStreamSync::resume_withOtherEpoch_getsResync()
 {
     publishTo(m_aliceId, QStringLiteral("x"));
     Device a = connectDevice(QStringLiteral("alice"), QStringLiteral("laptop"));
-    a.ws->sendFrame(QStringLiteral("resume"), {{QStringLiteral("epoch"), QStringLiteral("some-other-epoch")}, {QStringLiteral("sinceSeq"), 0}});
+    a.ws->sendFrame(QStringLiteral("resume"),
+        {{QStringLiteral("epoch"), QStringLiteral("some-other-epoch")}, {QStringLiteral("sinceSeq"), 0}});
     const auto resync = a.ws->waitFor(QStringLiteral("resync"));
     QVERIFY(resync);
     QVERIFY(!resync->data.value(QStringLiteral("reason")).toString().isEmpty());
@@ -367,7 +374,8 @@ void TestStreamSync::requestMissedNotifications_replaysSinceTime()
     HttpTestClient alice(m_server->url());
     alice.login(QStringLiteral("alice"), QStringLiteral("password-123"));
     const QDateTime createdAt = QDateTime::fromString(
-        alice.get(QStringLiteral("/api/notifications/") + before).json.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+        alice.get(QStringLiteral("/api/notifications/") + before).json.value(QStringLiteral("createdAt")).toString(),
+        Qt::ISODateWithMs);
     QVERIFY(createdAt.isValid());
     // Timestamps have millisecond resolution: let the clock pass the first one.
     QTRY_VERIFY(QDateTime::currentDateTimeUtc() > createdAt);
@@ -375,7 +383,8 @@ void TestStreamSync::requestMissedNotifications_replaysSinceTime()
     QTRY_VERIFY(QDateTime::currentDateTimeUtc() > since);
     publishTo(m_aliceId, QStringLiteral("after"));
     Device a = connectDevice(QStringLiteral("alice"), QStringLiteral("laptop"));
-    a.ws->sendFrame(QStringLiteral("requestMissedNotifications"), {{QStringLiteral("since"), since.toString(Qt::ISODateWithMs)}});
+    a.ws->sendFrame(
+        QStringLiteral("requestMissedNotifications"), {{QStringLiteral("since"), since.toString(Qt::ISODateWithMs)}});
     const auto n = a.ws->waitFor(QStringLiteral("notification"));
     QVERIFY(n);
     QCOMPARE(n->data.value(QStringLiteral("title")).toString(), QStringLiteral("after"));
@@ -414,7 +423,8 @@ void TestStreamSync::serverRestart_clientsResumeWithNothingMissingOrDuplicated()
     Device a2 = connectDevice(QStringLiteral("alice"), QStringLiteral("laptop"));
     Device b2 = connectDevice(QStringLiteral("alice"), QStringLiteral("desktop"));
     for (auto [dev, last, seen] : {std::tuple {&a2, &lastA, &seenA}, std::tuple {&b2, &lastB, &seenB}}) {
-        dev->ws->sendFrame(QStringLiteral("resume"), {{QStringLiteral("epoch"), epoch}, {QStringLiteral("sinceSeq"), *last}});
+        dev->ws->sendFrame(
+            QStringLiteral("resume"), {{QStringLiteral("epoch"), epoch}, {QStringLiteral("sinceSeq"), *last}});
         while (true) {
             const auto f = dev->ws->next();
             QVERIFY(f);
@@ -445,7 +455,8 @@ void TestStreamSync::ping_getsPong()
     a.ws->sendFrame(QStringLiteral("ping"));
     const auto pong = a.ws->waitFor(QStringLiteral("pong"));
     QVERIFY(pong);
-    QVERIFY(QDateTime::fromString(pong->data.value(QStringLiteral("serverTime")).toString(), Qt::ISODateWithMs).isValid());
+    QVERIFY(
+        QDateTime::fromString(pong->data.value(QStringLiteral("serverTime")).toString(), Qt::ISODateWithMs).isValid());
 }
 
 void TestStreamSync::opId_repeated_isAppliedOnce()
@@ -463,7 +474,12 @@ void TestStreamSync::opId_repeated_isAppliedOnce()
     QCOMPARE(repeated->value(QStringLiteral("data")).toObject().value(QStringLiteral("duplicate")).toBool(), true);
     HttpTestClient alice(m_server->url());
     alice.login(QStringLiteral("alice"), QStringLiteral("password-123"));
-    QCOMPARE(alice.get(QStringLiteral("/api/notifications")).json.value(QStringLiteral("unread")).toObject().value(QStringLiteral("total")).toInteger(), 1);
+    QCOMPARE(alice.get(QStringLiteral("/api/notifications"))
+                 .json.value(QStringLiteral("unread"))
+                 .toObject()
+                 .value(QStringLiteral("total"))
+                 .toInteger(),
+        1);
 }
 
 TIDINGS_TEST_MAIN(TestStreamSync)

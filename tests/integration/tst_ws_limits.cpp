@@ -1,7 +1,7 @@
 // WebSocket peers that misbehave at the TCP level: one that never answers pings,
 // one that never reads. Both are raw sockets that speak just enough WebSocket.
-#include "support/HttpTestClient.h"
 #include "store/Store.h"
+#include "support/HttpTestClient.h"
 #include "support/TestServer.h"
 #include "ws/WsHub.h"
 
@@ -27,7 +27,7 @@ public:
         m_socket.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                        "Authorization: Bearer "
-                       + token.toUtf8() + "\r\n\r\n");
+            + token.toUtf8() + "\r\n\r\n");
         QByteArray head;
         const bool upgraded = QTest::qWaitFor(
             [&] {
@@ -106,9 +106,8 @@ void TestWsLimits::peerThatNeverReads_isClosedAtTheSendBufferBound_andLosesNothi
     int published = 0;
     while ((published % 50 != 0 || metric(admin, sendBufferClosures) == 0) && published < 16000) {
         const HttpResult r = admin.post(QStringLiteral("/api/notifications"),
-                                        {{QStringLiteral("recipients"), QJsonArray {adminId}},
-                                         {QStringLiteral("title"), QStringLiteral("n%1").arg(published)},
-                                         {QStringLiteral("message"), filler}});
+            {{QStringLiteral("recipients"), QJsonArray {adminId}},
+                {QStringLiteral("title"), QStringLiteral("n%1").arg(published)}, {QStringLiteral("message"), filler}});
         QCOMPARE(r.status, 202);
         ++published;
     }

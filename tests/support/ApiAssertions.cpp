@@ -18,7 +18,8 @@ QString describe(const QJsonObject &o)
 bool hasErrorShape(const QJsonObject &json, const QString &code)
 {
     const QJsonObject error = json.value(QStringLiteral("error")).toObject();
-    if (error.value(QStringLiteral("code")).toString() != code || error.value(QStringLiteral("message")).toString().isEmpty())
+    if (error.value(QStringLiteral("code")).toString() != code
+        || error.value(QStringLiteral("message")).toString().isEmpty())
         return false;
     for (auto it = error.begin(); it != error.end(); ++it) {
         const QString key = it.key();
@@ -46,9 +47,9 @@ QJsonObject inboxSnapshot(HttpTestClient &client)
 {
     const HttpResult r = client.get(QStringLiteral("/api/notifications?limit=100"));
     return {{QStringLiteral("status"), r.status},
-            {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
-            {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
-            {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
+        {QStringLiteral("notifications"), r.json.value(QStringLiteral("notifications"))},
+        {QStringLiteral("unread"), r.json.value(QStringLiteral("unread"))},
+        {QStringLiteral("headSeq"), r.json.value(QStringLiteral("headSeq"))}};
 }
 
 } // namespace Tidings::Test

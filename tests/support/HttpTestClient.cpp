@@ -32,7 +32,7 @@ HttpTestClient::HttpTestClient(QUrl base)
 }
 
 HttpResult HttpTestClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
+    const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
     QUrl url = m_base;
     const int q = path.indexOf(QLatin1Char('?'));
@@ -102,9 +102,9 @@ HttpResult HttpTestClient::login(const QString &username, const QString &passwor
 
 QString HttpTestClient::createUser(const QString &username, const QString &role, const QString &password)
 {
-    const HttpResult r = post(QStringLiteral("/api/admin/users"), {{QStringLiteral("username"), username},
-                                                                  {QStringLiteral("password"), password},
-                                                                  {QStringLiteral("role"), role}});
+    const HttpResult r = post(QStringLiteral("/api/admin/users"),
+        {{QStringLiteral("username"), username}, {QStringLiteral("password"), password},
+            {QStringLiteral("role"), role}});
     return r.json.value(QStringLiteral("id")).toString();
 }
 

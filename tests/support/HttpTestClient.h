@@ -38,14 +38,14 @@ public:
     HttpResult patch(const QString &path, const QJsonObject &body = {});
     // Any method with a raw body and content type (for malformed input tests).
     HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body,
-                    const QByteArray &contentType = QByteArrayLiteral("application/json"),
-                    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+        const QByteArray &contentType = QByteArrayLiteral("application/json"),
+        const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
 
     // POST /api/auth/login; on success the access token becomes this client's token.
     HttpResult login(const QString &username, const QString &password, const QString &deviceId = {});
     // Creates a user as the current (admin) caller and returns its id.
     QString createUser(const QString &username, const QString &role = QStringLiteral("user"),
-                       const QString &password = QStringLiteral("password-123"));
+        const QString &password = QStringLiteral("password-123"));
 
 private:
     QUrl m_base;

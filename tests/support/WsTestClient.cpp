@@ -63,7 +63,8 @@ std::optional<QJsonObject> WsTestClient::request(const QString &event, const QJs
         }
         if (deadline.hasExpired() || m_socket.state() != QAbstractSocket::ConnectedState)
             return std::nullopt;
-        (void)QTest::qWaitFor([&] { return m_frames.size() > scanned; }, int(qMax<qint64>(1, deadline.remainingTime())));
+        (void)QTest::qWaitFor(
+            [&] { return m_frames.size() > scanned; }, int(qMax<qint64>(1, deadline.remainingTime())));
     }
 }
 
@@ -87,7 +88,8 @@ std::optional<WsTestClient::Frame> WsTestClient::waitFor(const QString &event, i
         }
         if (deadline.hasExpired())
             return std::nullopt;
-        (void)QTest::qWaitFor([this] { return m_consumed < m_frames.size(); }, int(qMax<qint64>(1, deadline.remainingTime())));
+        (void)QTest::qWaitFor(
+            [this] { return m_consumed < m_frames.size(); }, int(qMax<qint64>(1, deadline.remainingTime())));
         if (m_consumed >= m_frames.size() && deadline.hasExpired())
             return std::nullopt;
     }

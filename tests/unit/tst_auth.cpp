@@ -499,7 +499,8 @@ void TestAuth::context_permissions_data()
     QTest::newRow("user admin") << false << admin << none << true << true << true << true;
     QTest::newRow("user publisher") << false << publisher << none << false << true << true << true;
     QTest::newRow("user user") << false << user << none << false << false << true << true;
-    QTest::newRow("token read") << true << admin << QStringList {QStringLiteral("read")} << false << false << false << true;
+    QTest::newRow("token read") << true << admin << QStringList {QStringLiteral("read")} << false << false << false
+                                << true;
     // A token never has more rights than its owner.
     QTest::newRow("token publish, plain owner")
         << true << user << QStringList {QStringLiteral("publish")} << false << false << true << false;

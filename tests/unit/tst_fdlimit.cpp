@@ -26,8 +26,9 @@ private Q_SLOTS:
 void TestFdLimit::acceptAtTheLimit_logsClearlyAndResumesWhenDescriptorsFree()
 {
     HttpServer http(HttpServer::Options {});
-    http.route(QHttpServerRequest::Method::Get, QStringLiteral("/ping"), HttpServer::Access::Public,
-               [](HttpRequest &) { return HttpResponse::json({{QStringLiteral("pong"), true}}); });
+    http.route(QHttpServerRequest::Method::Get, QStringLiteral("/ping"), HttpServer::Access::Public, [](HttpRequest &) {
+        return HttpResponse::json({{QStringLiteral("pong"), true}});
+    });
     const quint16 port = http.listenGuarded(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
     auto *tcp = http.findChild<GuardedTcpServer *>();
@@ -36,7 +37,8 @@ void TestFdLimit::acceptAtTheLimit_logsClearlyAndResumesWhenDescriptorsFree()
     rlimit original {};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
     rlimit tight = original;
-    tight.rlim_cur = rlim_t(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size()) + 64;
+    tight.rlim_cur
+        = rlim_t(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size()) + 64;
     QCOMPARE(::setrlimit(RLIMIT_NOFILE, &tight), 0);
 
     // Use up every descriptor but one: the client's socket takes it, so the

@@ -249,8 +249,7 @@ void TestHttpServer::initTestCase()
         }
         return ProtocolError::make(ErrorCode::Unauthorized, QStringLiteral("token expired"));
     });
-    m_server->setObserver(
-        [this](const HttpResponse &response) { m_observed.append(response.status); });
+    m_server->setObserver([this](const HttpResponse &response) { m_observed.append(response.status); });
 
     connect(m_server.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (m_server->hasPendingWebSocketConnections()) {

@@ -1,6 +1,6 @@
-#include "support/WalInspector.h"
 #include "store/Migrations.h"
 #include "store/SqliteStore.h"
+#include "support/WalInspector.h"
 
 #include <QFile>
 #include <QJsonArray>

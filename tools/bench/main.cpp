@@ -4,8 +4,8 @@
 #include "BenchWorker.h"
 #include "Console.h"
 #include "Coordinator.h"
-#include "util/EpollEventDispatcher.h"
 #include "WorkerStdio.h"
+#include "util/EpollEventDispatcher.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
