@@ -23,7 +23,9 @@ private Q_SLOTS:
     void acceptAtTheLimit_logsClearlyAndResumesWhenDescriptorsFree();
 };
 
-void TestFdLimit::acceptAtTheLimit_logsClearlyAndResumesWhenDescriptorsFree()
+// UBSan's vptr check looks types up at run time and needs file descriptors for
+// that; with every descriptor deliberately in use it reports sound calls as bad.
+__attribute__((no_sanitize("vptr"))) void TestFdLimit::acceptAtTheLimit_logsClearlyAndResumesWhenDescriptorsFree()
 {
     HttpServer http(HttpServer::Options {});
     http.route(QHttpServerRequest::Method::Get, QStringLiteral("/ping"), HttpServer::Access::Public, [](HttpRequest &) {
