@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QtCore/private/qiodevice_p.h>
 
+#include <memory>
+
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
 #include <unistd.h>
@@ -66,18 +68,19 @@ void GuardedTcpServer::noteRejected(int status, qint64 bytesInspected)
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    // Parented like QTcpServer's default sockets, so whatever QAbstractHttpServer
-    // does not delete goes away with the server.
-    auto *socket = new QTcpSocket(this);
-    shrinkBufferChunks(socket);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        qCWarning(lcHttp) << "cannot adopt an accepted connection:" << socket->errorString();
-        delete socket;
+    auto owned = std::make_unique<QTcpSocket>();
+    shrinkBufferChunks(owned.get());
+    if (!owned->setSocketDescriptor(socketDescriptor)) {
+        qCWarning(lcHttp) << "cannot adopt an accepted connection:" << owned->errorString();
 #ifdef Q_OS_UNIX
         ::close(int(socketDescriptor));
 #endif
         return;
     }
+    // Parented like QTcpServer's default sockets, so whatever QAbstractHttpServer
+    // does not delete goes away with the server.
+    QTcpSocket *socket = owned.release();
+    socket->setParent(this);
     // The guard must connect to readyRead before QAbstractHttpServer does (it
     // connects when it takes the socket from the pending queue), because slots
     // run in connection order and the guard has to see each byte first.

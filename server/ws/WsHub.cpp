@@ -294,7 +294,7 @@ void WsHub::deliverNotification(const Notification &notification, const QList<QP
         ++it->unread.total;
         if (!topic.isEmpty())
             ++it->unread.byTopic[topic];
-        sendBadge(userId, *it);
+        sendBadge(*it);
     }
     if (written > 0) {
         m_services.metrics.delivered(QLatin1String(DeliveryChannel::InApp), QStringLiteral("sent"), written);
@@ -315,7 +315,7 @@ void WsHub::deliverStreamEvent(const QString &userId, const StreamEvent &event, 
             send(*s, frame);
     }
     it->unread = unread;
-    sendBadge(userId, *it);
+    sendBadge(*it);
 }
 
 void WsHub::deliverStatus(const QString &userId, const QStringList &ids, const QString &status, const QDateTime &at)
@@ -343,9 +343,8 @@ void WsHub::disconnectUser(const QString &userId, const QString &reason)
         close(*s, WsClose::AuthTimeout, reason);
 }
 
-void WsHub::sendBadge(const QString &userId, const UserEntry &entry)
+void WsHub::sendBadge(const UserEntry &entry)
 {
-    Q_UNUSED(userId)
     const QString frame = QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::Badge), entry.unread.toJson()));
     const auto sessions = entry.sessions;
     for (Session *s : sessions) {

@@ -100,7 +100,7 @@ private:
     bool authenticate(Session &s, QByteArrayView token);
     void sendWelcome(Session &s);
     void send(Session &s, const QString &frame);
-    void sendBadge(const QString &userId, const UserEntry &entry);
+    void sendBadge(const UserEntry &entry);
     void close(Session &s, quint16 code, const QString &reason);
     [[nodiscard]] bool originAllowed(const QWebSocket &socket) const;
 
