@@ -127,16 +127,18 @@ HttpResponse InboxApi::setRead(HttpRequest &req, bool read)
     // (an offline queue replaying "read, delete"), as over the WebSocket.
     if (auto dup = duplicateOperation(req))
         return *dup;
-    if (!m_ctx.store.inboxItem(userId, id, now))
+    const std::optional<Notification> before = m_ctx.store.inboxItem(userId, id, now);
+    if (!before)
         return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("notification not found"));
     Expected<StreamChange> change
         = read ? m_ctx.streams.markRead(userId, {id}) : m_ctx.streams.markUnread(userId, {id});
     if (!change)
         return HttpResponse::error(change.error());
-    const std::optional<Notification> after = m_ctx.store.inboxItem(userId, id, now);
+    // Read is sticky: a new read event carries its time, an already-read one keeps its own.
+    const QDateTime readAt = !read ? QDateTime() : change->event ? change->event->at : before->readAt;
     return HttpResponse::json({
         {QStringLiteral("id"), id},
-        {QStringLiteral("readAt"), after ? Json::timeOrNull(after->readAt) : QJsonValue()},
+        {QStringLiteral("readAt"), Json::timeOrNull(readAt)},
         {QStringLiteral("seq"), change->event ? change->event->seq : change->headSeq},
         {QStringLiteral("unread"), change->unread.toJson()},
     });

@@ -145,7 +145,8 @@ void PublishService::publish(const AuthContext &ctx, const PublishRequest &reque
     item.senderKey = ctx.senderKey();
     item.idempotencyKey = request.idempotencyKey;
 
-    m_pending.append({std::move(item), std::move(done)});
+    m_pending.append(std::move(item));
+    m_pendingDone.append(std::move(done));
     if (m_pending.size() >= MaxBatch) {
         flush();
     } else if (!m_flushQueued) {
@@ -161,45 +162,42 @@ void PublishService::flush()
     m_flushQueued = false;
     if (m_pending.isEmpty())
         return;
-    const QList<Pending> batch = std::exchange(m_pending, {});
-    QList<PublishItem> items;
-    items.reserve(batch.size());
-    for (const Pending &p : batch)
-        items.append(p.item);
+    const QList<PublishItem> items = std::exchange(m_pending, {});
+    const QList<Done> done = std::exchange(m_pendingDone, {});
 
     const std::optional<QList<PublishOutcome>> outcomes = m_store.publishBatch(items);
     if (!outcomes) {
-        qCWarning(lcPublish) << "publish batch of" << batch.size() << "not stored:" << m_store.lastError();
+        qCWarning(lcPublish) << "publish batch of" << items.size() << "not stored:" << m_store.lastError();
         const ProtocolError unavailable = ProtocolError::make(
             ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was published"));
-        for (const Pending &p : batch)
-            p.done(unavailable);
+        for (const Done &d : done)
+            d(unavailable);
         return;
     }
 
     // Fan out first: the frames leave in this pass, the 202s right after.
-    for (qsizetype i = 0; i < batch.size(); ++i) {
+    for (qsizetype i = 0; i < items.size(); ++i) {
         const PublishOutcome &outcome = outcomes->at(i);
-        const PublishItem &item = batch.at(i).item;
+        const MessageRecord &message = items.at(i).message;
         if (outcome.replayedIdempotent || outcome.recipientSeqs.isEmpty())
             continue;
         Notification n;
-        n.id = item.message.id;
-        n.content = item.message.content;
-        n.createdAt = item.message.createdAt;
-        n.scheduledAt = item.message.scheduledAt;
-        n.expiresAt = item.message.expiresAt;
-        n.sender = item.message.sender;
+        n.id = message.id;
+        n.content = message.content;
+        n.createdAt = message.createdAt;
+        n.scheduledAt = message.scheduledAt;
+        n.expiresAt = message.expiresAt;
+        n.sender = message.sender;
         n.status = QLatin1String(Status::Pending);
         m_fanout.deliverNotification(n, outcome.recipientSeqs);
     }
-    for (qsizetype i = 0; i < batch.size(); ++i) {
+    for (qsizetype i = 0; i < items.size(); ++i) {
         const PublishOutcome &outcome = outcomes->at(i);
         if (outcome.replayedIdempotent) {
-            batch.at(i).done(outcome.idempotentResponse);
+            done.at(i)(outcome.idempotentResponse);
         } else {
-            m_metrics.notificationPublished(int(batch.at(i).item.recipientIds.size()));
-            batch.at(i).done(batch.at(i).item.response);
+            m_metrics.notificationPublished(int(items.at(i).recipientIds.size()));
+            done.at(i)(items.at(i).response);
         }
     }
 }

@@ -47,18 +47,15 @@ public:
     [[nodiscard]] Expected<QStringList> resolveRecipients(const AuthContext &ctx, const PublishRequest &request);
 
 private:
-    struct Pending
-    {
-        PublishItem item;
-        Done done;
-    };
     static constexpr int MaxBatch = 256;
 
     Store &m_store;
     Fanout &m_fanout;
     Metrics &m_metrics;
     const Clock &m_clock;
-    QList<Pending> m_pending;
+    // Queued publishes and their callbacks, index for index.
+    QList<PublishItem> m_pending;
+    QList<Done> m_pendingDone;
     bool m_flushQueued = false;
 };
 

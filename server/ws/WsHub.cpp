@@ -150,7 +150,7 @@ void WsHub::sendWelcome(Session &s)
         {QStringLiteral("deviceId"), s.auth->deviceId},
         {QStringLiteral("epoch"), m_services.store.epoch()},
         {QStringLiteral("headSeq"), m_services.store.headSeq(userId)},
-        {QStringLiteral("unread"), m_users.value(userId).unread.toJson()},
+        {QStringLiteral("unread"), m_users.constFind(userId)->unread.toJson()},
         {QStringLiteral("heartbeatSec"), m_options.heartbeatSec},
         {QStringLiteral("serverTime"), Json::formatTime(m_services.clock.now())},
     };
