@@ -55,13 +55,16 @@ HttpResponse InboxApi::list(HttpRequest &req)
     Expected<qint64> limit = ApiUtil::intQuery(req, QStringLiteral("limit"), 20, 1, 100);
     Expected<qint64> sinceSeq
         = ApiUtil::intQuery(req, QStringLiteral("sinceSeq"), 0, 0, std::numeric_limits<qint64>::max());
-    for (const auto *e : {&page, &limit, &sinceSeq}) {
+    Expected<qint64> beforeSeq
+        = ApiUtil::intQuery(req, QStringLiteral("beforeSeq"), 0, 0, std::numeric_limits<qint64>::max());
+    for (const auto *e : {&page, &limit, &sinceSeq, &beforeSeq}) {
         if (!*e)
             return HttpResponse::error(e->error());
     }
     q.page = int(page.value());
     q.limit = int(limit.value());
     q.sinceSeq = sinceSeq.value();
+    q.beforeSeq = beforeSeq.value();
     q.topic = req.queryValue(QStringLiteral("topic"));
     if (q.topic.isEmpty())
         q.topic = req.queryValue(QStringLiteral("channel"));

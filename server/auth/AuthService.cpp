@@ -385,6 +385,7 @@ Expected<AuthContext> AuthService::authenticate(QByteArrayView bearerToken) cons
     // not 15 minutes later.
     ctx.user = *user;
     ctx.deviceId = claims->did;
+    ctx.expiresAt = QDateTime::fromSecsSinceEpoch(claims->exp, Qt::UTC);
     return ctx;
 }
 

@@ -32,6 +32,7 @@ struct AuthContext
     QString tokenName; // API token name
     QStringList scopes; // API token scopes
     QStringList topicGlobs; // API token topic globs (empty = all)
+    QDateTime expiresAt; // when the access token expires (null for API tokens, which do not)
 
     [[nodiscard]] bool isAdmin() const; // role admin (and, for tokens, scope admin)
     // Publishing to users, roles or everyone: role publisher/admin, and for tokens

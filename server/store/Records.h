@@ -101,6 +101,7 @@ struct InboxQuery
     QString topic; // empty = all
     QString status = QStringLiteral("all"); // unread | read | all
     qint64 sinceSeq = 0; // only seq > sinceSeq
+    qint64 beforeSeq = 0; // only seq < beforeSeq (0 = no bound): keyset paging that new arrivals do not shift
     QString search; // case-insensitive substring of title or message
 };
 

@@ -231,6 +231,10 @@ InboxPage SqliteStore::inbox(const QString &userId, const InboxQuery &query, con
     QString where = QStringLiteral(" WHERE i.user_id = ? AND i.seq > 0 AND i.seq > ? AND i.deleted_at IS NULL"
                                    " AND (i.expires_at IS NULL OR i.expires_at > ?)");
     QVariantList values {userId, qMax<qint64>(0, query.sinceSeq), now.toMSecsSinceEpoch()};
+    if (query.beforeSeq > 0) {
+        where += QLatin1String(" AND i.seq < ?");
+        values.append(query.beforeSeq);
+    }
     if (!query.topic.isEmpty()) {
         where += QLatin1String(" AND i.topic = ?");
         values.append(query.topic);

@@ -227,6 +227,10 @@ void WsHub::heartbeat()
                 socket->abort();
             continue;
         }
+        if (s.tokenExpired(m_services.clock.nowMs())) {
+            closeExpired(s);
+            continue;
+        }
         if (s.missedPongs >= 2) {
             // Two heartbeats without a pong: the peer is gone; do not wait for TCP to notice.
             m_services.metrics.wsRejected(QStringLiteral("dead_peer"));
@@ -237,6 +241,12 @@ void WsHub::heartbeat()
         ++s.missedPongs;
         socket->ping();
     }
+}
+
+void WsHub::closeExpired(Session &s)
+{
+    m_services.metrics.wsRejected(QStringLiteral("token_expired"));
+    close(s, WsClose::AuthTimeout, QStringLiteral("access token expired; refresh it and reconnect"));
 }
 
 void WsHub::expireUnauthenticated()

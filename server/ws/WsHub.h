@@ -96,6 +96,10 @@ private:
     void onDisconnected(QWebSocket *socket);
     void heartbeat();
     void expireUnauthenticated();
+    void closeExpired(Session &s);
+    // `auth` on an authenticated connection: a fresh access token of the same user
+    // and device extends the connection past the old token's expiry.
+    void reauthenticate(Session &s, const ClientFrame &frame);
 
     bool authenticate(Session &s, QByteArrayView token);
     void sendWelcome(Session &s);

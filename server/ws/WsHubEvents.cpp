@@ -40,6 +40,29 @@ void WsHub::replyError(Session &s, const ClientFrame &frame, const ProtocolError
         send(s, QString::fromUtf8(encodeFrame(QLatin1String(WsEvent::Error), error.toJson())));
 }
 
+void WsHub::reauthenticate(Session &s, const ClientFrame &frame)
+{
+    const QByteArray token = frame.data.value(QStringLiteral("token")).toString().toUtf8();
+    Expected<AuthContext> ctx = m_services.auth.authenticate(token);
+    if (!ctx) {
+        replyError(s, frame, ctx.error());
+        return;
+    }
+    if (ctx->user.id != s.auth->user.id || ctx->deviceId != s.auth->deviceId) {
+        replyError(s, frame,
+            ProtocolError::make(ErrorCode::Conflict, QStringLiteral("the token belongs to another user or device")));
+        return;
+    }
+    if (!ctx->canRead()) {
+        replyError(s, frame, ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("the token cannot read")));
+        return;
+    }
+    s.auth = std::move(ctx).value();
+    reply(s, frame,
+        {{QStringLiteral("userId"), s.auth->user.id},
+            {QStringLiteral("expiresAt"), Json::timeOrNull(s.auth->expiresAt)}});
+}
+
 void WsHub::dispatch(Session &s, const ClientFrame &frame)
 {
     const QString &event = frame.event;
@@ -77,8 +100,12 @@ void WsHub::dispatch(Session &s, const ClientFrame &frame)
             replyError(s, frame, change.error());
     };
 
+    if (s.tokenExpired(m_services.clock.nowMs())) {
+        closeExpired(s);
+        return;
+    }
     if (is(WsEvent::Auth)) {
-        replyError(s, frame, ProtocolError::make(ErrorCode::Conflict, QStringLiteral("already authenticated")));
+        reauthenticate(s, frame);
     } else if (is(WsEvent::Resume) || is(WsEvent::RequestMissed)) {
         if (s.replaying())
             replyError(

@@ -19,6 +19,13 @@ struct WsHub::Session
     quint8 heartbeatsSinceClose = 0;
     bool closing = false;
 
+    // An access token's connection ends when the token does, unless the client
+    // sends `auth` with a fresh token before that.
+    [[nodiscard]] bool tokenExpired(qint64 nowMs) const
+    {
+        return auth && auth->expiresAt.isValid() && auth->expiresAt.toMSecsSinceEpoch() <= nowMs;
+    }
+
     [[nodiscard]] bool replaying() const { return replayCursor >= 0; }
 };
 

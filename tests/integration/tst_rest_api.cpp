@@ -1032,6 +1032,15 @@ void TestRestApi::inbox_pagination_isNewestFirst()
     QCOMPARE(fieldOf(notificationsOf(since), QStringLiteral("title")),
         (QStringList {QStringLiteral("n4"), QStringLiteral("n3")}));
 
+    // Keyset paging for scrolling back: new arrivals do not shift the pages.
+    const HttpResult before = alice->get(QStringLiteral("/api/notifications?beforeSeq=4&limit=2"));
+    QCOMPARE(fieldOf(notificationsOf(before), QStringLiteral("title")),
+        (QStringList {QStringLiteral("n2"), QStringLiteral("n1")}));
+    QCOMPARE(before.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("total")).toInteger(), 3);
+    QCOMPARE(
+        before.json.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("hasNext")).toBool(), true);
+    QCOMPARE(alice->get(QStringLiteral("/api/notifications?beforeSeq=-1")).errorField(), QStringLiteral("beforeSeq"));
+
     const HttpResult badLimit = alice->get(QStringLiteral("/api/notifications?limit=0"));
     QCOMPARE(badLimit.status, 400);
     QCOMPARE(badLimit.errorField(), QStringLiteral("limit"));

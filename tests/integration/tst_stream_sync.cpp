@@ -47,6 +47,8 @@ private Q_SLOTS:
     void shutdown_closesSocketsWithGoingAway();
     void ping_getsPong();
     void opId_repeated_isAppliedOnce();
+    void accessTokenExpiry_closesWith4401_unlessRenewedInBand();
+    void auth_withAnotherUsersToken_isRefusedAndKeepsTheConnection();
 
 private:
     QString publishTo(const QString &userId, const QString &title, const QString &topic = {});
@@ -480,6 +482,72 @@ void TestStreamSync::opId_repeated_isAppliedOnce()
                  .value(QStringLiteral("total"))
                  .toInteger(),
         1);
+}
+
+void TestStreamSync::accessTokenExpiry_closesWith4401_unlessRenewedInBand()
+{
+    m_admin.reset();
+    Tidings::ManualClock clock;
+    m_server = std::make_unique<TestServer>(
+        [](Tidings::Server::ServerConfig &c) {
+            c.accessTokenTtlSec = 60;
+            c.heartbeatSec = 1;
+        },
+        clock);
+    QVERIFY(m_server->isRunning());
+    HttpTestClient admin(m_server->url());
+    QCOMPARE(admin.login(QStringLiteral("admin"), QLatin1String(TestServer::AdminPassword)).status, 200);
+    QVERIFY(!admin.createUser(QStringLiteral("alice")).isEmpty());
+
+    Device stale = connectDevice(QStringLiteral("alice"), QStringLiteral("laptop"));
+    HttpTestClient http(m_server->url());
+    const HttpResult login
+        = http.login(QStringLiteral("alice"), QStringLiteral("password-123"), QStringLiteral("desk"));
+    auto renewing = std::make_unique<WsTestClient>();
+    QVERIFY(renewing->open(m_server->wsUrl(), login.json.value(QStringLiteral("accessToken")).toString()));
+    QVERIFY(renewing->waitFor(QStringLiteral("welcome")));
+
+    // Renew before the first token expires: a fresh token of the same user and device.
+    clock.advanceSecs(45);
+    const HttpResult refreshed = http.post(QStringLiteral("/api/auth/refresh"),
+        {{QStringLiteral("refreshToken"), login.json.value(QStringLiteral("refreshToken")).toString()}});
+    QCOMPARE(refreshed.status, 200);
+    const auto renewed = renewing->request(
+        QStringLiteral("auth"), {{QStringLiteral("token"), refreshed.json.value(QStringLiteral("accessToken"))}});
+    QVERIFY(renewed);
+    QCOMPARE(renewed->value(QStringLiteral("ok")).toBool(), true);
+    QVERIFY(!renewed->value(QStringLiteral("data")).toObject().value(QStringLiteral("expiresAt")).toString().isEmpty());
+
+    // The first tokens have expired; the renewed one has 45 s left. The next heartbeat notices.
+    clock.advanceSecs(30);
+    QVERIFY(stale.ws->waitClosed(6000));
+    QCOMPARE(stale.ws->closeCode(), 4401);
+    QVERIFY2(stale.ws->closeReason().contains(QLatin1String("expired")), qPrintable(stale.ws->closeReason()));
+    QVERIFY(renewing->isConnected());
+    QVERIFY(renewing->request(QStringLiteral("ping")));
+    renewing.reset();
+    stale.ws.reset();
+    m_server.reset(); // before `clock` goes
+}
+
+void TestStreamSync::auth_withAnotherUsersToken_isRefusedAndKeepsTheConnection()
+{
+    QVERIFY(!m_admin->createUser(QStringLiteral("bob")).isEmpty());
+    Device a = connectDevice(QStringLiteral("alice"), QStringLiteral("laptop"));
+    QVERIFY(a.ws->waitFor(QStringLiteral("welcome")));
+    HttpTestClient bob(m_server->url());
+    const HttpResult login = bob.login(QStringLiteral("bob"), QStringLiteral("password-123"));
+    const auto other = a.ws->request(
+        QStringLiteral("auth"), {{QStringLiteral("token"), login.json.value(QStringLiteral("accessToken"))}});
+    QVERIFY(other);
+    QCOMPARE(other->value(QStringLiteral("ok")).toBool(), false);
+    QCOMPARE(other->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("CONFLICT"));
+    const auto garbage = a.ws->request(QStringLiteral("auth"), {{QStringLiteral("token"), QStringLiteral("nope")}});
+    QVERIFY(garbage);
+    QCOMPARE(garbage->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("UNAUTHORIZED"));
+    QVERIFY(a.ws->isConnected());
 }
 
 TIDINGS_TEST_MAIN(TestStreamSync)

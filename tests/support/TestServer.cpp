@@ -6,7 +6,8 @@
 
 namespace Tidings::Test {
 
-TestServer::TestServer(const std::function<void(Server::ServerConfig &)> &tweak)
+TestServer::TestServer(const std::function<void(Server::ServerConfig &)> &tweak, const Clock &clock)
+    : m_clock(clock)
 {
     m_config.listenAddress = QHostAddress::LocalHost;
     m_config.port = 0;
@@ -28,7 +29,7 @@ TestServer::~TestServer()
 bool TestServer::restart()
 {
     stop();
-    m_server = std::make_unique<Server::TidingsServer>(m_config, Clock::system());
+    m_server = std::make_unique<Server::TidingsServer>(m_config, m_clock);
     if (!m_server->start()) {
         m_error = m_server->errorString();
         qWarning("TestServer failed to start: %s", qPrintable(m_error));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/TidingsServer.h"
+#include "util/Clock.h"
 
 #include <QTemporaryDir>
 #include <QUrl>
@@ -18,7 +19,10 @@ public:
     static constexpr const char *AdminPassword = "admin-password-1";
 
     // `tweak` may change the configuration before start (rate limits, buffer sizes...).
-    explicit TestServer(const std::function<void(Server::ServerConfig &)> &tweak = {});
+    // `clock` drives token expiry, rate limits and retention (a ManualClock in tests
+    // that move time); it must outlive the server.
+    explicit TestServer(
+        const std::function<void(Server::ServerConfig &)> &tweak = {}, const Clock &clock = Clock::system());
     ~TestServer();
 
     // Starts on a new port over the same data directory (a restart).
@@ -39,6 +43,7 @@ private:
     Server::ServerConfig m_config;
     std::unique_ptr<Server::TidingsServer> m_server;
     QString m_error;
+    const Clock &m_clock;
 };
 
 } // namespace Tidings::Test
