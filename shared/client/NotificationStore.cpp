@@ -1,0 +1,647 @@
+#include "client/NotificationStore.h"
+
+#include "client/ClientLogging.h"
+#include "protocol/JsonUtil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Tidings::Client {
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+const QLatin1String kEntryColumns("seq, read_at, delivered_at, status, local_state, local_at, body");
+
+QVariant timeValue(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFrom(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+InboxEntry entryFrom(const QSqlQuery &q)
+{
+    InboxEntry e;
+    const QJsonObject body = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
+    Expected<Notification> n = Notification::fromJson(body);
+    if (n)
+        e.notification = std::move(n).value();
+    else
+        qCWarning(lcClientStore) << "unreadable stored notification:" << n.error().message;
+    Notification &out = e.notification;
+    out.seq = q.value(0).toLongLong();
+    out.readAt = timeFrom(q.value(1));
+    out.deliveredAt = timeFrom(q.value(2));
+    out.status = q.value(3).toString();
+    e.local = LocalState(q.value(4).toInt());
+    if (e.local == LocalState::Read) {
+        out.readAt = timeFrom(q.value(5));
+        out.status = QLatin1String(Status::Read);
+    } else if (e.local == LocalState::Unread) {
+        out.readAt = {};
+        out.status = QLatin1String(Status::Delivered);
+    }
+    return e;
+}
+
+} // namespace
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
+class NotificationStore::Tx
+{
+public:
+    explicit Tx(NotificationStore &store)
+        : m_store(store)
+        , m_active(store.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    {
+    }
+    ~Tx()
+    {
+        if (m_active)
+            m_store.exec(QStringLiteral("ROLLBACK"));
+    }
+    Q_DISABLE_COPY_MOVE(Tx)
+
+    [[nodiscard]] bool active() const { return m_active; }
+    bool commit()
+    {
+        if (!m_active)
+            return false;
+        m_active = false;
+        if (m_store.exec(QStringLiteral("COMMIT")))
+            return true;
+        m_store.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+
+private:
+    NotificationStore &m_store;
+    bool m_active;
+};
+
+NotificationStore::NotificationStore(QString path, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_connectionName(QStringLiteral("tidings-client-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    qRegisterMetaType<StoreChange>();
+    qRegisterMetaType<StreamPosition>();
+}
+
+NotificationStore::~NotificationStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString NotificationStore::defaultPath(const QUrl &server, const QString &userId)
+{
+    const QByteArray key
+        = server.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveUserInfo).toString().toUtf8() + '\n' + userId.toUtf8();
+    const QString name
+        = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(24));
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/accounts/") + name
+        + QStringLiteral(".sqlite");
+}
+
+QSqlDatabase NotificationStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool NotificationStore::open()
+{
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+        m_error = tr("Cannot create the folder for %1").arg(m_path);
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        m_error = tr("Cannot open %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    // WAL with synchronous=NORMAL survives a crash of the app (only a power loss may
+    // drop the last commits, which the server replays on resume).
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+             "PRAGMA busy_timeout=5000"}) {
+        if (!exec(QLatin1String(pragma)))
+            return false;
+    }
+    if (!migrate())
+        return false;
+    loadMeta();
+    return true;
+}
+
+bool NotificationStore::exec(const QString &sql)
+{
+    QSqlQuery q(database());
+    if (q.exec(sql))
+        return true;
+    fail(sql, q.lastError().text());
+    return false;
+}
+
+void NotificationStore::fail(const QString &what, const QString &why)
+{
+    m_error = what + QStringLiteral(": ") + why;
+    qCWarning(lcClientStore).noquote() << "local store:" << m_error;
+}
+
+bool NotificationStore::migrate()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        fail(QStringLiteral("PRAGMA user_version"), q.lastError().text());
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    if (version > SchemaVersion) {
+        m_error = tr("%1 was written by a newer version of Tidings").arg(m_path);
+        return false;
+    }
+    if (version == SchemaVersion)
+        return true;
+    Tx tx(*this);
+    const QStringList schema {
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value)"),
+        // `body` is the notification as the server sent it; the columns beside it
+        // hold what stream events change, so an event never re-encodes the body.
+        QStringLiteral("CREATE TABLE notifications ("
+                       " id TEXT PRIMARY KEY, seq INTEGER NOT NULL, topic TEXT NOT NULL DEFAULT '',"
+                       " created_at INTEGER NOT NULL, read_at INTEGER, delivered_at INTEGER,"
+                       " status TEXT NOT NULL, local_state INTEGER NOT NULL DEFAULT 0, local_at INTEGER,"
+                       " body TEXT NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX notifications_seq ON notifications(seq)"),
+        QStringLiteral("CREATE INDEX notifications_topic ON notifications(topic, seq)"),
+        QStringLiteral("CREATE INDEX notifications_local ON notifications(local_state) WHERE local_state <> 0"),
+        // The OfflineQueue's operations, in the order they were made.
+        QStringLiteral("CREATE TABLE operations ("
+                       " pos INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+                       " payload TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion),
+    };
+    for (const QString &sql : schema) {
+        if (!exec(sql))
+            return false;
+    }
+    return tx.commit();
+}
+
+void NotificationStore::loadMeta()
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SELECT key, value FROM meta"));
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        if (key == QLatin1String("epoch"))
+            m_position.epoch = q.value(1).toString();
+        else if (key == QLatin1String("lastSeq"))
+            m_position.lastSeq = q.value(1).toLongLong();
+        else if (key == QLatin1String("complete"))
+            m_complete = q.value(1).toBool();
+        else if (key == QLatin1String("unread"))
+            m_serverUnread = UnreadCounts::fromJson(QJsonDocument::fromJson(q.value(1).toByteArray()).object());
+    }
+}
+
+bool NotificationStore::writeMeta(const QString &key, const QVariant &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (q.exec())
+        return true;
+    fail(QStringLiteral("write ") + key, q.lastError().text());
+    return false;
+}
+
+void NotificationStore::setServerUnread(const UnreadCounts &counts)
+{
+    if (counts == m_serverUnread)
+        return;
+    if (!writeMeta(
+            QStringLiteral("unread"), QString::fromUtf8(QJsonDocument(counts.toJson()).toJson(QJsonDocument::Compact))))
+        return;
+    m_serverUnread = counts;
+    Q_EMIT serverUnreadChanged(m_serverUnread);
+}
+
+UnreadCounts NotificationStore::pendingUnreadDelta() const
+{
+    UnreadCounts delta;
+    QSqlQuery q(database());
+    q.exec(
+        QStringLiteral("SELECT topic, SUM(CASE WHEN local_state = 2 THEN 1 ELSE -1 END) FROM notifications"
+                       " WHERE (local_state IN (1, 3) AND read_at IS NULL) OR (local_state = 2 AND read_at IS NOT NULL)"
+                       " GROUP BY topic"));
+    while (q.next()) {
+        const qint64 d = q.value(1).toLongLong();
+        delta.total += d;
+        if (!q.value(0).toString().isEmpty() && d != 0)
+            delta.byTopic.insert(q.value(0).toString(), d);
+    }
+    return delta;
+}
+
+bool NotificationStore::upsert(const Notification &n, bool *existed)
+{
+    QSqlQuery find(database());
+    find.prepare(QStringLiteral("SELECT 1 FROM notifications WHERE id = ?"));
+    find.addBindValue(n.id);
+    if (!find.exec()) {
+        fail(QStringLiteral("find notification"), find.lastError().text());
+        return false;
+    }
+    *existed = find.next();
+    QSqlQuery q(database());
+    // A grouped update keeps its id but moves to the new seq; its overlay stays.
+    // A direct notification's topic is a null QString, which binds as NULL: store ''.
+    q.prepare(QStringLiteral(
+        "INSERT INTO notifications (id, seq, topic, created_at, read_at, delivered_at, status, body)"
+        " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, topic = excluded.topic, created_at = excluded.created_at,"
+        " read_at = excluded.read_at, delivered_at = excluded.delivered_at, status = excluded.status,"
+        " body = excluded.body"));
+    q.addBindValue(n.id);
+    q.addBindValue(n.seq);
+    q.addBindValue(n.content.topic);
+    q.addBindValue(n.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(timeValue(n.readAt));
+    q.addBindValue(timeValue(n.deliveredAt));
+    q.addBindValue(n.status);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
+    if (q.exec())
+        return true;
+    fail(QStringLiteral("store notification ") + n.id, q.lastError().text());
+    return false;
+}
+
+bool NotificationStore::insertIfMissing(const Notification &n, bool *inserted)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO notifications"
+                             " (id, seq, topic, created_at, read_at, delivered_at, status, body)"
+                             " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?)"));
+    q.addBindValue(n.id);
+    q.addBindValue(n.seq);
+    q.addBindValue(n.content.topic);
+    q.addBindValue(n.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(timeValue(n.readAt));
+    q.addBindValue(timeValue(n.deliveredAt));
+    q.addBindValue(n.status);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
+    if (!q.exec()) {
+        fail(QStringLiteral("store notification ") + n.id, q.lastError().text());
+        return false;
+    }
+    *inserted = q.numRowsAffected() > 0;
+    return true;
+}
+
+bool NotificationStore::applyOne(const StreamEvent &e, StoreChange &change)
+{
+    QSqlQuery q(database());
+    auto forEachId = [&](const QString &sql, auto bind, QStringList &changed) {
+        q.prepare(sql);
+        for (const QString &id : e.ids) {
+            bind(id);
+            if (!q.exec()) {
+                fail(sql, q.lastError().text());
+                return false;
+            }
+            if (q.numRowsAffected() > 0)
+                changed.append(id);
+        }
+        return true;
+    };
+
+    switch (e.kind) {
+    case StreamEvent::Kind::Notification: {
+        bool existed = false;
+        if (!upsert(e.notification, &existed))
+            return false;
+        if (existed)
+            change.removed.append(e.notification.id);
+        // Resolved after the batch, so that later events of the batch are included.
+        InboxEntry placeholder;
+        placeholder.notification.id = e.notification.id;
+        change.inserted.append(std::move(placeholder));
+        return true;
+    }
+    case StreamEvent::Kind::Read: {
+        const qint64 at = e.at.toMSecsSinceEpoch();
+        return forEachId(
+            QStringLiteral("UPDATE notifications SET read_at = ?, status = 'read' WHERE id = ? AND read_at IS NULL"),
+            [&](const QString &id) {
+                q.bindValue(0, at);
+                q.bindValue(1, id);
+            },
+            change.updated);
+    }
+    case StreamEvent::Kind::Unread:
+        return forEachId(
+            QStringLiteral("UPDATE notifications SET read_at = NULL, status = 'delivered'"
+                           " WHERE id = ? AND read_at IS NOT NULL"),
+            [&](const QString &id) { q.bindValue(0, id); }, change.updated);
+    case StreamEvent::Kind::Deleted:
+        return forEachId(
+            QStringLiteral("DELETE FROM notifications WHERE id = ?"), [&](const QString &id) { q.bindValue(0, id); },
+            change.removed);
+    case StreamEvent::Kind::ReadAll: {
+        const QStringList ids = [&] {
+            QSqlQuery sel(database());
+            sel.prepare(QStringLiteral("SELECT id FROM notifications WHERE read_at IS NULL AND seq <= ?"
+                                       " AND (IFNULL(?, '') = '' OR topic = ?)"));
+            sel.addBindValue(e.upToSeq > 0 ? e.upToSeq : e.seq);
+            sel.addBindValue(e.topic);
+            sel.addBindValue(e.topic);
+            QStringList out;
+            if (sel.exec()) {
+                while (sel.next())
+                    out.append(sel.value(0).toString());
+            }
+            return out;
+        }();
+        StreamEvent asRead = e;
+        asRead.kind = StreamEvent::Kind::Read;
+        asRead.ids = ids;
+        return applyOne(asRead, change);
+    }
+    }
+    return true;
+}
+
+bool NotificationStore::apply(const QString &epoch, const QList<StreamEvent> &events)
+{
+    if (epoch != m_position.epoch) {
+        m_error = tr("events of epoch %1 do not fit the stored epoch %2").arg(epoch, m_position.epoch);
+        return false;
+    }
+    StoreChange change;
+    qint64 last = m_position.lastSeq;
+    {
+        Tx tx(*this);
+        if (!tx.active())
+            return false;
+        for (const StreamEvent &e : events) {
+            if (e.seq <= last)
+                continue; // already applied: a replay overlapping what we have
+            if (!applyOne(e, change))
+                return false;
+            last = e.seq;
+        }
+        if (last == m_position.lastSeq)
+            return true;
+        if (!writeMeta(QStringLiteral("lastSeq"), last) || !tx.commit())
+            return false;
+    }
+    // Inserted rows are read back as the whole batch left them; an id inserted and
+    // deleted within one batch is no insert at all, and an inserted row is not also updated.
+    if (!change.inserted.isEmpty()) {
+        QList<InboxEntry> resolved;
+        QSet<QString> insertedIds;
+        for (const InboxEntry &placeholder : std::as_const(change.inserted)) {
+            const QString &id = placeholder.notification.id;
+            if (insertedIds.contains(id))
+                continue;
+            if (std::optional<InboxEntry> stored = entry(id)) {
+                insertedIds.insert(id);
+                resolved.append(std::move(*stored));
+            }
+        }
+        std::sort(resolved.begin(), resolved.end(),
+            [](const InboxEntry &a, const InboxEntry &b) { return a.notification.seq < b.notification.seq; });
+        change.inserted = std::move(resolved);
+        change.updated.erase(std::remove_if(change.updated.begin(), change.updated.end(),
+                                 [&](const QString &id) { return insertedIds.contains(id); }),
+            change.updated.end());
+    }
+    change.updated.removeDuplicates();
+    m_position.lastSeq = last;
+    if (!change.isEmpty())
+        Q_EMIT changed(change);
+    Q_EMIT positionChanged(m_position);
+    return true;
+}
+
+bool NotificationStore::reset(
+    const QString &epoch, qint64 headSeq, const QList<Notification> &newestFirst, bool complete)
+{
+    {
+        Tx tx(*this);
+        if (!tx.active() || !exec(QStringLiteral("DELETE FROM notifications")))
+            return false;
+        bool inserted = false;
+        for (const Notification &n : newestFirst) {
+            if (!insertIfMissing(n, &inserted))
+                return false;
+        }
+        if (!writeMeta(QStringLiteral("epoch"), epoch) || !writeMeta(QStringLiteral("lastSeq"), headSeq)
+            || !writeMeta(QStringLiteral("complete"), complete) || !tx.commit())
+            return false;
+    }
+    m_position = {epoch, headSeq};
+    m_complete = complete;
+    qCInfo(lcClientStore) << "inbox reloaded:" << newestFirst.size() << "notifications, epoch" << epoch << "head"
+                          << headSeq;
+    Q_EMIT wasReset();
+    Q_EMIT positionChanged(m_position);
+    return true;
+}
+
+bool NotificationStore::insertOlder(const QList<Notification> &newestFirst, bool reachedEnd)
+{
+    StoreChange change;
+    {
+        Tx tx(*this);
+        if (!tx.active())
+            return false;
+        for (const Notification &n : newestFirst) {
+            bool inserted = false;
+            if (!insertIfMissing(n, &inserted))
+                return false;
+            if (inserted)
+                change.inserted.append(InboxEntry {n, LocalState::None});
+        }
+        if (reachedEnd && !writeMeta(QStringLiteral("complete"), true))
+            return false;
+        if (!tx.commit())
+            return false;
+    }
+    // Pages come newest first; StoreChange lists inserts newest last.
+    std::sort(change.inserted.begin(), change.inserted.end(),
+        [](const InboxEntry &a, const InboxEntry &b) { return a.notification.seq < b.notification.seq; });
+    m_complete = m_complete || reachedEnd;
+    if (!change.isEmpty())
+        Q_EMIT changed(change);
+    return true;
+}
+
+bool NotificationStore::setLocalState(const QStringList &ids, LocalState state)
+{
+    StoreChange change;
+    {
+        Tx tx(*this);
+        if (!tx.active())
+            return false;
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("UPDATE notifications SET local_state = ?, local_at = ? WHERE id = ?"
+                                 " AND local_state <> ?"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const QString &id : ids) {
+            q.bindValue(0, int(state));
+            q.bindValue(1, state == LocalState::None ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now));
+            q.bindValue(2, id);
+            q.bindValue(3, int(state));
+            if (!q.exec()) {
+                fail(QStringLiteral("set local state"), q.lastError().text());
+                return false;
+            }
+            if (q.numRowsAffected() > 0)
+                change.updated.append(id);
+        }
+        if (!tx.commit())
+            return false;
+    }
+    if (!change.isEmpty()) {
+        Q_EMIT changed(change);
+        Q_EMIT localStateChanged();
+    }
+    return true;
+}
+
+QStringList NotificationStore::unreadIdsUpTo(const QString &topic, qint64 upToSeq) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id FROM notifications WHERE seq <= ? AND (IFNULL(?, '') = '' OR topic = ?)"
+                             " AND ((read_at IS NULL AND local_state = 0) OR local_state = 2)"));
+    q.addBindValue(upToSeq);
+    q.addBindValue(topic);
+    q.addBindValue(topic);
+    QStringList ids;
+    if (q.exec()) {
+        while (q.next())
+            ids.append(q.value(0).toString());
+    }
+    return ids;
+}
+
+QStringList NotificationStore::idsWithLocalState() const
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SELECT id FROM notifications WHERE local_state <> 0"));
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    return ids;
+}
+
+QList<InboxEntry> NotificationStore::query(const QString &where, const QVariantList &binds, int limit) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT ") + kEntryColumns + QStringLiteral(" FROM notifications WHERE ") + where
+        + QStringLiteral(" ORDER BY seq DESC");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT ") + QString::number(limit);
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    QList<InboxEntry> out;
+    if (!q.exec()) {
+        qCWarning(lcClientStore) << "query failed:" << q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(entryFrom(q));
+    return out;
+}
+
+std::optional<InboxEntry> NotificationStore::entry(const QString &id) const
+{
+    QList<InboxEntry> found = query(QStringLiteral("id = ?"), {id}, 1);
+    if (found.isEmpty())
+        return std::nullopt;
+    return std::move(found.first());
+}
+
+QList<InboxEntry> NotificationStore::page(qint64 beforeSeq, int limit) const
+{
+    return query(QStringLiteral("local_state <> 3 AND seq < ?"),
+        {beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max()}, limit);
+}
+
+int NotificationStore::count() const
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SELECT COUNT(*) FROM notifications WHERE local_state <> 3"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+qint64 NotificationStore::oldestSeq() const
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SELECT MIN(seq) FROM notifications"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+int NotificationStore::prune(int maxCount, const QDateTime &olderThan)
+{
+    StoreChange change;
+    {
+        Tx tx(*this);
+        if (!tx.active())
+            return 0;
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("SELECT id FROM notifications WHERE local_state = 0 AND (created_at < ? OR seq <"
+                                 " (SELECT seq FROM notifications ORDER BY seq DESC LIMIT 1 OFFSET ?))"));
+        q.addBindValue(olderThan.isValid() ? olderThan.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+        q.addBindValue(qMax(0, maxCount - 1));
+        if (!q.exec())
+            return 0;
+        while (q.next())
+            change.removed.append(q.value(0).toString());
+        QSqlQuery del(database());
+        del.prepare(QStringLiteral("DELETE FROM notifications WHERE id = ?"));
+        for (const QString &id : std::as_const(change.removed)) {
+            del.addBindValue(id);
+            if (!del.exec())
+                return 0;
+        }
+        if (!change.removed.isEmpty() && !writeMeta(QStringLiteral("complete"), false))
+            return 0;
+        if (!tx.commit())
+            return 0;
+    }
+    if (change.removed.isEmpty())
+        return 0;
+    m_complete = false;
+    qCInfo(lcClientStore) << "pruned" << change.removed.size() << "notifications";
+    Q_EMIT changed(change);
+    return int(change.removed.size());
+}
+
+} // namespace Tidings::Client
