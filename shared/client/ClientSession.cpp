@@ -2,6 +2,7 @@
 
 #include "client/BadgeState.h"
 #include "client/ClientLogging.h"
+#include "client/CredentialStore.h"
 #include "client/NotificationStore.h"
 #include "client/OfflineQueue.h"
 #include "client/ReadSync.h"
@@ -20,6 +21,37 @@ ClientSession::ClientSession(Options options, QObject *parent)
     m_connection = std::make_unique<Connection>(*m_api);
     connect(m_connection.get(), &Connection::stateChanged, this, &ClientSession::stateChanged);
     connect(m_api.get(), &ApiClient::sessionChanged, this, &ClientSession::credentialsChanged);
+    connect(m_api.get(), &ApiClient::sessionChanged, this, &ClientSession::saveCredentials);
+}
+
+void ClientSession::saveCredentials(const Session &session)
+{
+    if (!m_credentials || session.refreshToken.isEmpty())
+        return;
+    m_credentials->write(
+        {m_options.server, session.username()}, session.refreshToken, this, [this](const CredentialStore::Result &r) {
+            if (r.ok) {
+                Q_EMIT credentialsSaved(r.insecure);
+            } else {
+                qCWarning(lcClientSync) << "cannot remember the sign-in:" << r.message;
+                Q_EMIT credentialsNotSaved(r.message);
+            }
+        });
+}
+
+void ClientSession::signInWithSavedCredentials(const QString &username)
+{
+    if (!m_credentials) {
+        Q_EMIT signInFailed(ProtocolError::make(ClientError::SignedOut, tr("No credential store is configured.")));
+        return;
+    }
+    m_credentials->read({m_options.server, username}, this, [this](const CredentialStore::Result &r) {
+        if (!r.ok) {
+            Q_EMIT signInFailed(ProtocolError::make(ClientError::SignedOut, r.message));
+            return;
+        }
+        restore(r.secret);
+    });
 }
 
 ClientSession::~ClientSession()
@@ -123,6 +155,8 @@ void ClientSession::closeAccount()
 void ClientSession::signOut(bool forgetLocalData)
 {
     const QString path = m_store ? m_store->path() : QString();
+    if (m_credentials && !m_api->session().username().isEmpty())
+        m_credentials->remove({m_options.server, m_api->session().username()}, this, [](const auto &) {});
     m_connection->stop();
     m_api->logout(nullptr, {});
     closeAccount();

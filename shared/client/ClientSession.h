@@ -11,6 +11,7 @@
 namespace Tidings::Client {
 
 class BadgeState;
+class CredentialStore;
 class NotificationStore;
 class OfflineQueue;
 class ReadSync;
@@ -46,6 +47,12 @@ public:
     void signIn(const QString &username, const QString &password);
     // Signs in silently with a refresh token kept from an earlier run.
     void restore(const QString &refreshToken);
+    // Where refresh tokens are kept between runs (not owned; may be null). With one
+    // set, every issued refresh token is saved and sign-out removes it.
+    void setCredentialStore(CredentialStore *credentials) { m_credentials = credentials; }
+    // Signs in silently with the refresh token saved for `username` on this server;
+    // signInFailed() says why when there is none (or no keychain).
+    void signInWithSavedCredentials(const QString &username);
     // Revokes this device's tokens on the server and goes offline. The local store
     // stays unless `forgetLocalData`.
     void signOut(bool forgetLocalData = false);
@@ -84,15 +91,21 @@ Q_SIGNALS:
     void pendingOperationsChanged(int count);
     // Tokens were issued or rotated: keep the refresh token (CredentialStore).
     void credentialsChanged(const Tidings::Client::Session &session);
+    // The outcome of saving the refresh token in the credential store; `insecure`
+    // when it went to the opt-in plaintext fallback.
+    void credentialsSaved(bool insecure);
+    void credentialsNotSaved(const QString &message);
     // New notifications in the store; `live` is false for those replayed on reconnect.
     void notificationsArrived(const QList<Tidings::Notification> &notifications, bool live);
 
 private:
     bool openAccount(const Session &session);
     void closeAccount();
+    void saveCredentials(const Session &session);
 
     Options m_options;
     QString m_openError;
+    CredentialStore *m_credentials = nullptr;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<Connection> m_connection;
     std::unique_ptr<NotificationStore> m_store;

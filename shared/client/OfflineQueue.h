@@ -47,8 +47,9 @@ public:
     // Reads the queue from the store (after NotificationStore::open()).
     [[nodiscard]] bool load();
 
-    // Queues an operation and returns what is now waiting for it: the new operation,
-    // the one it merged into, or nothing when it cancels out.
+    // Queues an operation and returns what is now waiting for it: the new operation
+    // or the one it merged into; nothing when it is redundant (a second read of the
+    // same notification, anything after its delete).
     std::optional<Operation> enqueue(Operation::Kind kind, const QJsonObject &payload);
 
     [[nodiscard]] const QList<Operation> &operations() const { return m_ops; }

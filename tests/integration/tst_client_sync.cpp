@@ -3,12 +3,14 @@
 // "Offline" is a real TCP relay that cuts and refuses connections (TcpProxy).
 #include "client/BadgeState.h"
 #include "client/ClientSession.h"
+#include "client/CredentialStore.h"
 #include "client/NotificationStore.h"
 #include "client/OfflineQueue.h"
 #include "client/ReadSync.h"
 #include "client/StreamSync.h"
 #include "models/NotificationFilterModel.h"
 #include "models/NotificationListModel.h"
+#include "models/TopicListModel.h"
 #include "support/HttpTestClient.h"
 #include "support/TcpProxy.h"
 #include "support/TestMain.h"
@@ -18,6 +20,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QUuid>
 
 using namespace Tidings;
 using namespace Tidings::Client;
@@ -434,6 +437,113 @@ private Q_SLOTS:
             200);
         QTRY_COMPARE_WITH_TIMEOUT(a->session->state(), Connection::State::SignedOut, kSettleMs);
         QVERIFY(!a->session->connection().lastError().isEmpty());
+    }
+
+    void savedCredentials_signInSilently_untilSignOutForgetsThem()
+    {
+        // A real Secret Service when the test script started one, else the opt-in file.
+        const bool keyring = qEnvironmentVariable("TIDINGS_TEST_SECRET_SERVICE") == QLatin1String("1");
+        CredentialStore credentials(
+            QStringLiteral("tidings-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        credentials.setFallbackDirectory(m_dir->path());
+        credentials.setInsecureFallbackAllowed(!keyring);
+
+        auto a = std::make_unique<Device>();
+        a->name = QStringLiteral("A");
+        a->storePath = m_dir->filePath(QStringLiteral("A.sqlite"));
+        a->proxy = std::make_unique<TcpProxy>(m_server->port());
+        ClientSession::Options o;
+        o.server = a->proxy->url();
+        o.storePath = a->storePath;
+        auto first = std::make_unique<ClientSession>(o);
+        first->setCredentialStore(&credentials);
+        QSignalSpy saved(first.get(), &ClientSession::credentialsSaved);
+        first->signIn(m_username, kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), kSettleMs);
+        QCOMPARE(saved.first().first().toBool(), !keyring);
+        QTRY_VERIFY_WITH_TIMEOUT(first->isSynced(), kSettleMs);
+        const QString deviceId = first->deviceId();
+        first.reset(); // the app quits without signing out
+
+        o.deviceId = deviceId;
+        auto second = std::make_unique<ClientSession>(o);
+        second->setCredentialStore(&credentials);
+        QSignalSpy savedAgain(second.get(), &ClientSession::credentialsSaved);
+        second->signInWithSavedCredentials(m_username);
+        QTRY_VERIFY_WITH_TIMEOUT(second->isSynced(), kSettleMs);
+        QCOMPARE(second->deviceId(), deviceId);
+        QTRY_VERIFY_WITH_TIMEOUT(!savedAgain.isEmpty(), kSettleMs); // the rotated token replaced the old one
+
+        second->signOut();
+        QCOMPARE(second->state(), Connection::State::Offline);
+        QSignalSpy failed(second.get(), &ClientSession::signInFailed);
+        second->signInWithSavedCredentials(m_username);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), kSettleMs);
+        QVERIFY(!second->isSignedIn());
+    }
+
+    void topicList_followsSubscriptionsAndBadge()
+    {
+        auto a = makeDevice(QStringLiteral("A"));
+        TopicListModel topics(a->session->api(), a->session->badge());
+        QAbstractItemModelTester tester(&topics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // A topic exists once something is published to it.
+        HttpTestClient user(m_server->url());
+        QCOMPARE(user.login(m_username, kPassword).status, 200);
+        QCOMPARE(m_admin
+                     ->post(QStringLiteral("/api/notifications"),
+                         {{QStringLiteral("topic"), QStringLiteral("deploys")},
+                             {QStringLiteral("title"), QStringLiteral("nobody listens yet")}})
+                     .status,
+            202);
+        topics.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(topics.rowOf(QStringLiteral("deploys")) >= 0, kSettleMs);
+        const int row = topics.rowOf(QStringLiteral("deploys"));
+        QCOMPARE(topics.index(row).data(TopicListModel::SubscribedRole).toBool(), false);
+
+        topics.setSubscribed(QStringLiteral("deploys"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            topics.index(topics.rowOf(QStringLiteral("deploys"))).data(TopicListModel::SubscribedRole).toBool(),
+            kSettleMs);
+        QCOMPARE(m_admin
+                     ->post(QStringLiteral("/api/notifications"),
+                         {{QStringLiteral("topic"), QStringLiteral("deploys")},
+                             {QStringLiteral("title"), QStringLiteral("for subscribers")}})
+                     .status,
+            202);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            topics.index(topics.rowOf(QStringLiteral("deploys"))).data(TopicListModel::UnreadRole).toLongLong(), 1,
+            kSettleMs);
+        // A direct notification labelled with a topic the user cannot list still shows up.
+        publish(2, QStringLiteral("orders"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            topics.index(topics.rowOf(QStringLiteral("orders"))).data(TopicListModel::UnreadRole).toLongLong(), 2,
+            kSettleMs);
+        a->session->markAllRead(QStringLiteral("orders"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            topics.index(topics.rowOf(QStringLiteral("orders"))).data(TopicListModel::UnreadRole).toLongLong(), 0,
+            kSettleMs);
+        verifyConverged({a.get()});
+    }
+
+    void reconnect_backsOffWithJitter_andStartsOverAfterAStablePeriod()
+    {
+        auto a = makeDevice(QStringLiteral("A"));
+        Connection &c = a->session->connection();
+        QTRY_VERIFY_WITH_TIMEOUT(a->session->isSynced(), kSettleMs);
+        c.setReconnectPolicy({20ms, 160ms, 300ms});
+        c.setRandomSource([] { return 0.999; }); // always the ceiling
+        QSignalSpy states(&c, &Connection::stateChanged);
+
+        a->setOnline(false);
+        // Refused attempts: 20, 40, 80, 160, 160 ms... the attempt count climbs.
+        QTRY_VERIFY_WITH_TIMEOUT(c.attempt() >= 5, kSettleMs);
+        QCOMPARE(c.state(), Connection::State::Reconnecting);
+        a->setOnline(true);
+        QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Online, kSettleMs);
+        QVERIFY(c.attempt() >= 5); // not yet proven stable
+        QTRY_COMPARE_WITH_TIMEOUT(c.attempt(), 0, kSettleMs); // online for `resetAfter`
+        verifyConverged({a.get()});
     }
 
     void randomizedInterleaving_withDisconnects_convergesToTheServer()
