@@ -121,17 +121,19 @@ bool ClientSession::openAccount(const Session &session)
 
     connect(m_queue.get(), &OfflineQueue::countChanged, this, &ClientSession::pendingOperationsChanged);
     connect(m_stream.get(), &StreamSync::syncedChanged, this, &ClientSession::syncedChanged);
-    connect(
-        m_stream.get(), &StreamSync::notificationsArrived, this, [this](const QList<Notification> &arrived, bool live) {
-            // Tell the server this device has them (status `delivered`).
-            QStringList ids;
-            for (const Notification &n : arrived) {
-                if (n.status == QLatin1String(Status::Pending))
-                    ids.append(n.id);
-            }
-            m_readSync->acknowledge(ids);
-            Q_EMIT notificationsArrived(arrived, live);
-        });
+    connect(m_stream.get(), &StreamSync::notificationsArrived, this, &ClientSession::notificationsArrived);
+    // Whatever reaches this device, by the stream or a REST page, is acknowledged
+    // (status `delivered`) so the sender knows it arrived.
+    connect(m_store.get(), &NotificationStore::changed, this, [this](const StoreChange &change) {
+        QStringList ids;
+        for (const InboxEntry &e : change.inserted) {
+            if (!e.notification.deliveredAt.isValid())
+                ids.append(e.notification.id);
+        }
+        m_readSync->acknowledge(ids);
+    });
+    connect(m_store.get(), &NotificationStore::wasReset, this,
+        [this] { m_readSync->acknowledge(m_store->undeliveredIds()); });
     prune();
     Q_EMIT signedInChanged(true);
     Q_EMIT pendingOperationsChanged(m_queue->count());

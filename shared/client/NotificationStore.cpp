@@ -53,7 +53,7 @@ InboxEntry entryFrom(const QSqlQuery &q)
         out.status = QLatin1String(Status::Read);
     } else if (e.local == LocalState::Unread) {
         out.readAt = {};
-        out.status = QLatin1String(Status::Delivered);
+        out.status = QLatin1String(out.deliveredAt.isValid() ? Status::Delivered : Status::Pending);
     }
     return e;
 }
@@ -363,7 +363,9 @@ bool NotificationStore::applyOne(const StreamEvent &e, StoreChange &change)
     }
     case StreamEvent::Kind::Unread:
         return forEachId(
-            QStringLiteral("UPDATE notifications SET read_at = NULL, status = 'delivered'"
+            // The status the server derives: delivered once a device acknowledged it.
+            QStringLiteral("UPDATE notifications SET read_at = NULL,"
+                           " status = CASE WHEN delivered_at IS NULL THEN 'pending' ELSE 'delivered' END"
                            " WHERE id = ? AND read_at IS NOT NULL"),
             [&](const QString &id) { q.bindValue(0, id); }, change.updated);
     case StreamEvent::Kind::Deleted:
@@ -531,6 +533,45 @@ bool NotificationStore::setLocalState(const QStringList &ids, LocalState state)
         Q_EMIT localStateChanged();
     }
     return true;
+}
+
+bool NotificationStore::markDelivered(const QStringList &ids, const QDateTime &at)
+{
+    StoreChange change;
+    {
+        Tx tx(*this);
+        if (!tx.active())
+            return false;
+        QSqlQuery q(database());
+        q.prepare(QStringLiteral("UPDATE notifications SET delivered_at = ?,"
+                                 " status = CASE WHEN status = 'pending' THEN 'delivered' ELSE status END"
+                                 " WHERE id = ? AND delivered_at IS NULL"));
+        for (const QString &id : ids) {
+            q.bindValue(0, at.toMSecsSinceEpoch());
+            q.bindValue(1, id);
+            if (!q.exec()) {
+                fail(QStringLiteral("mark delivered"), q.lastError().text());
+                return false;
+            }
+            if (q.numRowsAffected() > 0)
+                change.updated.append(id);
+        }
+        if (!tx.commit())
+            return false;
+    }
+    if (!change.isEmpty())
+        Q_EMIT changed(change);
+    return true;
+}
+
+QStringList NotificationStore::undeliveredIds() const
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SELECT id FROM notifications WHERE delivered_at IS NULL"));
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    return ids;
 }
 
 QStringList NotificationStore::unreadIdsUpTo(const QString &topic, qint64 upToSeq) const

@@ -93,6 +93,12 @@ public:
     // True when the store holds the oldest notification the server has.
     [[nodiscard]] bool isComplete() const { return m_complete; }
 
+    // A device acknowledged these (`notificationStatus` frames): pending -> delivered.
+    // Not a stream event, so the position does not move.
+    bool markDelivered(const QStringList &ids, const QDateTime &at);
+    // Ids of stored notifications that no device has acknowledged yet.
+    [[nodiscard]] QStringList undeliveredIds() const;
+
     // The optimistic overlay, set and cleared by ReadSync.
     bool setLocalState(const QStringList &ids, LocalState state);
     // Locally known, visibly unread notifications that `readAll {topic, upToSeq}` marks.

@@ -2,6 +2,7 @@
 
 #include "client/ClientLogging.h"
 #include "client/NotificationStore.h"
+#include "protocol/Limits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -244,6 +245,8 @@ std::optional<Operation> OfflineQueue::enqueue(Operation::Kind kind, const QJson
             if (kind == Operation::Kind::Ack) {
                 QStringList ids = o.ids() + op.ids();
                 ids.removeDuplicates();
+                if (ids.size() > Limits::IdsPerEventMax)
+                    continue; // one frame holds at most this many ids
                 o.payload.insert(kIds, QJsonArray::fromStringList(ids));
             } else {
                 o.payload = mergePatch(o.payload, payload);

@@ -5,6 +5,7 @@
 #include "client/Connection.h"
 #include "client/NotificationStore.h"
 #include "client/StreamSync.h"
+#include "protocol/Limits.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -120,7 +121,17 @@ void ReadSync::updatePreferences(const QJsonObject &patch)
 
 void ReadSync::enqueue(Operation::Kind kind, const QJsonObject &payload, const QStringList &touched)
 {
-    m_queue.enqueue(kind, payload);
+    const QStringList ids = payload.value(QStringLiteral("ids")).toVariant().toStringList();
+    if (ids.size() > Limits::IdsPerEventMax) {
+        // One frame carries at most this many ids: queue consecutive slices.
+        for (qsizetype from = 0; from < ids.size(); from += Limits::IdsPerEventMax) {
+            QJsonObject slice = payload;
+            slice.insert(QStringLiteral("ids"), QJsonArray::fromStringList(ids.mid(from, Limits::IdsPerEventMax)));
+            m_queue.enqueue(kind, slice);
+        }
+    } else {
+        m_queue.enqueue(kind, payload);
+    }
     QMap<LocalState, QStringList> groups;
     for (const QString &id : touched) {
         const QList<Operation> ops = m_queue.touching(id);

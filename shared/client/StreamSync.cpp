@@ -117,6 +117,14 @@ void StreamSync::onFrame(const QString &event, const QJsonObject &data)
         reload();
         return;
     }
+    if (event == QLatin1String(WsEvent::NotificationStatus)) {
+        if (data.value(QStringLiteral("status")).toString() == QLatin1String(Status::Delivered)) {
+            m_delivered.append(data.value(QStringLiteral("notificationId")).toString());
+            if (!m_flushTimer.isActive())
+                m_flushTimer.start();
+        }
+        return;
+    }
     if (event == QLatin1String(WsEvent::ReplayDone)) {
         if (m_phase != Phase::Replaying)
             return;
@@ -146,6 +154,8 @@ void StreamSync::onFrame(const QString &event, const QJsonObject &data)
 void StreamSync::flushPending()
 {
     m_flushTimer.stop();
+    if (!m_delivered.isEmpty())
+        (void)m_store.markDelivered(std::exchange(m_delivered, {}), QDateTime::currentDateTimeUtc());
     if (m_pending.isEmpty())
         return;
     const QList<StreamEvent> events = std::exchange(m_pending, {});

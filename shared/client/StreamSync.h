@@ -59,6 +59,7 @@ private:
     int m_pageSize = 100;
     quint64 m_reloadGeneration = 0;
     QList<StreamEvent> m_pending; // parsed, not yet written (written in batches)
+    QStringList m_delivered; // `notificationStatus: delivered` ids, written with the batch
     QTimer m_flushTimer;
 };
 

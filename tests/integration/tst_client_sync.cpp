@@ -11,6 +11,7 @@
 #include "models/NotificationFilterModel.h"
 #include "models/NotificationListModel.h"
 #include "models/TopicListModel.h"
+#include "store/Store.h"
 #include "support/HttpTestClient.h"
 #include "support/TcpProxy.h"
 #include "support/TestMain.h"
@@ -69,8 +70,15 @@ struct ServerView
 {
     QStringList ids; // newest first
     QSet<QString> read;
+    QSet<QString> undelivered; // status still `pending`: no device acknowledged it
     qint64 headSeq = 0;
     UnreadCounts unread;
+
+    friend bool operator==(const ServerView &a, const ServerView &b)
+    {
+        return a.ids == b.ids && a.read == b.read && a.undelivered == b.undelivered && a.headSeq == b.headSeq
+            && a.unread == b.unread;
+    }
 };
 
 } // namespace
@@ -174,6 +182,8 @@ private:
                 view.ids.append(n.value(QStringLiteral("id")).toString());
                 if (!n.value(QStringLiteral("readAt")).isNull())
                     view.read.insert(n.value(QStringLiteral("id")).toString());
+                if (n.value(QStringLiteral("status")).toString() == QLatin1String(Status::Pending))
+                    view.undelivered.insert(n.value(QStringLiteral("id")).toString());
             }
             view.headSeq = r.json.value(QStringLiteral("headSeq")).toInteger();
             view.unread = UnreadCounts::fromJson(r.json.value(QStringLiteral("unread")).toObject());
@@ -222,6 +232,8 @@ private:
     // head, then checks each store and badge against the server.
     void verifyConverged(const QList<Device *> &devices)
     {
+        // Fetching the server's view runs the event loop, during which the devices
+        // may still finish work: quiet devices between two equal views is convergence.
         ServerView view;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -230,7 +242,7 @@ private:
                     if (!d->quiet() || d->store().position().lastSeq != view.headSeq)
                         return false;
                 }
-                return true;
+                return serverView() == view;
             }(),
             kSettleMs);
         for (Device *d : devices) {
@@ -250,6 +262,9 @@ private:
                         .arg(d->name, QStringList(QSet(read).subtract(view.read).values()).join(QLatin1Char(',')),
                             QStringList(QSet(view.read).subtract(read).values()).join(QLatin1Char(',')))));
             QCOMPARE(d->session->badge()->counts(), view.unread);
+            // Every notification reached a device, which said so (`ack`).
+            QVERIFY2(
+                view.undelivered.isEmpty(), qPrintable(QStringList(view.undelivered.values()).join(QLatin1Char(','))));
             QCOMPARE(d->store().serverUnread(), view.unread);
             // The model shows the store (the model loads lazily: fetch everything).
             while (d->model->canFetchMore({}))
@@ -437,6 +452,104 @@ private Q_SLOTS:
             200);
         QTRY_COMPARE_WITH_TIMEOUT(a->session->state(), Connection::State::SignedOut, kSettleMs);
         QVERIFY(!a->session->connection().lastError().isEmpty());
+    }
+
+    void resync_afterEventsWerePruned_reloadsTheInboxAndResumesFromItsHead()
+    {
+        auto a = makeDevice(QStringLiteral("A"));
+        auto b = makeDevice(QStringLiteral("B"));
+        const QStringList ids = publish(3);
+        verifyConverged({a.get(), b.get()});
+        a->setOnline(false);
+        QTRY_COMPARE(a->session->state(), Connection::State::Reconnecting);
+        b->session->markRead({ids.at(0)});
+        b->session->remove({ids.at(1)});
+        publish(2);
+        verifyConverged({b.get()});
+        // What A missed is no longer in the server's stream.
+        QVERIFY(m_server->server().store().pruneEvents(QDateTime::currentDateTimeUtc().addSecs(60)) > 0);
+        publish(1);
+        QSignalSpy resynced(a->session->streamSync(), &StreamSync::resynced);
+        QSignalSpy reset(a->model.get(), &QAbstractItemModel::modelReset);
+        a->setOnline(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!resynced.isEmpty(), kSettleMs);
+        QVERIFY(!reset.isEmpty());
+        verifyConverged({a.get(), b.get()});
+        QCOMPARE(a->store().count(), 5);
+    }
+
+    void longReplay_isAcknowledgedInFrameSizedBatches()
+    {
+        auto a = makeDevice(QStringLiteral("A"));
+        QTRY_VERIFY_WITH_TIMEOUT(a->session->isSynced(), kSettleMs);
+        a->setOnline(false);
+        QTRY_COMPARE(a->session->state(), Connection::State::Reconnecting);
+        publish(1200);
+        QSignalSpy failed(a->session->readSync(), &ReadSync::operationFailed);
+        a->setOnline(true);
+        verifyConverged({a.get()});
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(a->store().count(), 1200);
+    }
+
+    void scrollingBack_fetchesOlderPagesFromTheServer()
+    {
+        publish(130);
+        auto a = std::make_unique<Device>();
+        a->name = QStringLiteral("A");
+        a->storePath = m_dir->filePath(QStringLiteral("A.sqlite"));
+        a->proxy = std::make_unique<TcpProxy>(m_server->port());
+        openSession(*a);
+        a->session->streamSync()->setReloadPageSize(50); // before the first reload has answered
+        QTRY_VERIFY_WITH_TIMEOUT(a->session->isSynced(), kSettleMs);
+        // The first page came from the server: the newest 50 or, had the reload
+        // already been on its way, 100. The rest arrives as the view scrolls.
+        QVERIFY(!a->store().isComplete());
+        const int firstPage = a->store().count();
+        QVERIFY(firstPage < 130);
+        QSignalSpy loading(a->model.get(), &NotificationListModel::loadingChanged);
+        while (a->model->canFetchMore({}) || a->model->isLoading()) {
+            if (a->model->canFetchMore({}))
+                a->model->fetchMore({});
+            QTRY_VERIFY_WITH_TIMEOUT(!a->model->isLoading(), kSettleMs);
+        }
+        QVERIFY(!loading.isEmpty());
+        QVERIFY(a->store().isComplete());
+        verifyConverged({a.get()});
+        QCOMPARE(a->model->rowCount(), 130);
+    }
+
+    void apiErrors_carryTheServersCodeMessageAndField()
+    {
+        ApiClient api;
+        api.setServer(m_server->url());
+        std::optional<Expected<Session>> login;
+        api.login(m_username, QStringLiteral("wrong"), {}, {}, nullptr, [&](Expected<Session> s) { login = s; });
+        QTRY_VERIFY(login.has_value());
+        QVERIFY(!login->ok());
+        QCOMPARE(login->error().code, QStringLiteral("UNAUTHORIZED"));
+        QVERIFY(!login->error().message.isEmpty());
+
+        login.reset();
+        api.login(m_username, kPassword, {}, {}, nullptr, [&](Expected<Session> s) { login = s; });
+        QTRY_VERIFY(login.has_value());
+        QVERIFY(login->ok());
+        std::optional<Expected<QJsonObject>> bad;
+        api.send("GET", QStringLiteral("/api/notifications?limit=0"), {}, nullptr,
+            [&](Expected<QJsonObject> r) { bad = std::move(r); });
+        QTRY_VERIFY(bad.has_value());
+        QCOMPARE(bad->error().code, QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(bad->error().field, QStringLiteral("limit"));
+
+        // A server that is not there.
+        TcpProxy closed(m_server->port());
+        closed.setOnline(false);
+        api.setServer(closed.url());
+        std::optional<Expected<InboxPage>> page;
+        api.inbox({}, nullptr, [&](Expected<InboxPage> p) { page = std::move(p); });
+        QTRY_VERIFY(page.has_value());
+        QCOMPARE(page->error().code, QLatin1String(ClientError::Network));
+        QVERIFY(isRetryable(page->error()));
     }
 
     void savedCredentials_signInSilently_untilSignOutForgetsThem()

@@ -2,6 +2,7 @@
 #include "client/OfflineQueue.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void remove_dropsOneOperationForGood();
     void countChanged_emittedOnlyWhenTheCountMoves();
     void touching_listsOperationsOfOneNotification();
+    void acks_mergeOnlyUpToOneFramesWorthOfIds();
 
 private:
     void reopen();
@@ -404,6 +406,23 @@ void TestOfflineQueue::touching_listsOperationsOfOneNotification()
     QCOMPARE(m_queue->touching(QStringLiteral("a"), touchingA.at(0).opId).size(), 1);
     QCOMPARE(m_queue->touching(QStringLiteral("b")).size(), 1);
     QVERIFY(m_queue->touching(QStringLiteral("zzz")).isEmpty());
+}
+
+void TestOfflineQueue::acks_mergeOnlyUpToOneFramesWorthOfIds()
+{
+    auto ids = [](int from, int count) {
+        QJsonArray out;
+        for (int i = from; i < from + count; ++i)
+            out.append(QStringLiteral("n%1").arg(i));
+        return QJsonObject {{QStringLiteral("ids"), out}};
+    };
+    m_queue->enqueue(Operation::Kind::Ack, ids(0, 900));
+    m_queue->enqueue(Operation::Kind::Ack, ids(900, 100)); // exactly 1,000: merged
+    QCOMPARE(m_queue->count(), 1);
+    QCOMPARE(m_queue->operations().first().ids().size(), 1000);
+    m_queue->enqueue(Operation::Kind::Ack, ids(1000, 1)); // one more would not fit a frame
+    QCOMPARE(m_queue->count(), 2);
+    QCOMPARE(m_queue->operations().last().ids(), QStringList {QStringLiteral("n1000")});
 }
 
 QTEST_GUILESS_MAIN(TestOfflineQueue)
