@@ -373,23 +373,10 @@ bool NotificationStore::applyOne(const StreamEvent &e, StoreChange &change)
             QStringLiteral("DELETE FROM notifications WHERE id = ?"), [&](const QString &id) { q.bindValue(0, id); },
             change.removed);
     case StreamEvent::Kind::ReadAll: {
-        const QStringList ids = [&] {
-            QSqlQuery sel(database());
-            sel.prepare(QStringLiteral("SELECT id FROM notifications WHERE read_at IS NULL AND seq <= ?"
-                                       " AND (IFNULL(?, '') = '' OR topic = ?)"));
-            sel.addBindValue(e.upToSeq > 0 ? e.upToSeq : e.seq);
-            sel.addBindValue(e.topic);
-            sel.addBindValue(e.topic);
-            QStringList out;
-            if (sel.exec()) {
-                while (sel.next())
-                    out.append(sel.value(0).toString());
-            }
-            return out;
-        }();
         StreamEvent asRead = e;
         asRead.kind = StreamEvent::Kind::Read;
-        asRead.ids = ids;
+        asRead.ids = selectIds(QStringLiteral("read_at IS NULL AND seq <= ? AND (IFNULL(?, '') = '' OR topic = ?)"),
+            {e.upToSeq > 0 ? e.upToSeq : e.seq, e.topic, e.topic});
         return applyOne(asRead, change);
     }
     }
@@ -564,40 +551,38 @@ bool NotificationStore::markDelivered(const QStringList &ids, const QDateTime &a
     return true;
 }
 
-QStringList NotificationStore::undeliveredIds() const
+QStringList NotificationStore::selectIds(const QString &where, const QVariantList &binds) const
 {
     QSqlQuery q(database());
-    q.exec(QStringLiteral("SELECT id FROM notifications WHERE delivered_at IS NULL"));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM notifications WHERE ") + where);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
     QStringList ids;
+    if (!q.exec()) {
+        qCWarning(lcClientStore) << "query failed:" << q.lastError().text();
+        return ids;
+    }
     while (q.next())
         ids.append(q.value(0).toString());
     return ids;
+}
+
+QStringList NotificationStore::undeliveredIds() const
+{
+    return selectIds(QStringLiteral("delivered_at IS NULL"));
 }
 
 QStringList NotificationStore::unreadIdsUpTo(const QString &topic, qint64 upToSeq) const
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT id FROM notifications WHERE seq <= ? AND (IFNULL(?, '') = '' OR topic = ?)"
-                             " AND ((read_at IS NULL AND local_state = 0) OR local_state = 2)"));
-    q.addBindValue(upToSeq);
-    q.addBindValue(topic);
-    q.addBindValue(topic);
-    QStringList ids;
-    if (q.exec()) {
-        while (q.next())
-            ids.append(q.value(0).toString());
-    }
-    return ids;
+    return selectIds(QStringLiteral("seq <= ? AND (IFNULL(?, '') = '' OR topic = ?)"
+                                    " AND ((read_at IS NULL AND local_state = 0) OR local_state = 2)"),
+        {upToSeq, topic, topic});
 }
 
 QStringList NotificationStore::idsWithLocalState() const
 {
-    QSqlQuery q(database());
-    q.exec(QStringLiteral("SELECT id FROM notifications WHERE local_state <> 0"));
-    QStringList ids;
-    while (q.next())
-        ids.append(q.value(0).toString());
-    return ids;
+    return selectIds(QStringLiteral("local_state <> 0"));
 }
 
 QList<InboxEntry> NotificationStore::query(const QString &where, const QVariantList &binds, int limit) const
@@ -656,15 +641,11 @@ int NotificationStore::prune(int maxCount, const QDateTime &olderThan)
         Tx tx(*this);
         if (!tx.active())
             return 0;
-        QSqlQuery q(database());
-        q.prepare(QStringLiteral("SELECT id FROM notifications WHERE local_state = 0 AND (created_at < ? OR seq <"
-                                 " (SELECT seq FROM notifications ORDER BY seq DESC LIMIT 1 OFFSET ?))"));
-        q.addBindValue(olderThan.isValid() ? olderThan.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
-        q.addBindValue(qMax(0, maxCount - 1));
-        if (!q.exec())
-            return 0;
-        while (q.next())
-            change.removed.append(q.value(0).toString());
+        change.removed
+            = selectIds(QStringLiteral("local_state = 0 AND (created_at < ? OR seq <"
+                                       " (SELECT seq FROM notifications ORDER BY seq DESC LIMIT 1 OFFSET ?))"),
+                {olderThan.isValid() ? olderThan.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+                    qMax(0, maxCount - 1)});
         QSqlQuery del(database());
         del.prepare(QStringLiteral("DELETE FROM notifications WHERE id = ?"));
         for (const QString &id : std::as_const(change.removed)) {

@@ -134,6 +134,7 @@ private:
     bool insertIfMissing(const Notification &n, bool *inserted);
     bool applyOne(const StreamEvent &e, StoreChange &change);
     [[nodiscard]] QList<InboxEntry> query(const QString &where, const QVariantList &binds, int limit) const;
+    [[nodiscard]] QStringList selectIds(const QString &where, const QVariantList &binds = {}) const;
     void fail(const QString &what, const QString &why);
 
     QString m_path;

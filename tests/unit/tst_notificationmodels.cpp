@@ -2,6 +2,7 @@
 #include "client/NotificationStore.h"
 #include "models/NotificationFilterModel.h"
 #include "models/NotificationListModel.h"
+#include "support/ClientFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -16,63 +17,13 @@
 
 using namespace Tidings;
 using namespace Tidings::Client;
+using namespace Tidings::Test;
 
 namespace {
 
-const QDateTime T0(QDate(2024, 1, 15), QTime(10, 30), QTimeZone::utc());
 const QString Epoch = QStringLiteral("epoch-1");
 constexpr auto QtTestMode = QAbstractItemModelTester::FailureReportingMode::QtTest;
 using Role = NotificationListModel::Role;
-
-std::unique_ptr<QTemporaryDir> makeTempDir()
-{
-    const QString base = qEnvironmentVariable("TIDINGS_TEST_TMP");
-    if (base.isEmpty())
-        return std::make_unique<QTemporaryDir>();
-    QDir().mkpath(base);
-    return std::make_unique<QTemporaryDir>(base + QStringLiteral("/models-XXXXXX"));
-}
-
-Notification makeNotification(const QString &id, qint64 seq, const QString &topic, const QString &title = {},
-    const QString &message = {}, const QStringList &tags = {})
-{
-    Notification n;
-    n.id = id;
-    n.seq = seq;
-    n.content.topic = topic;
-    n.content.title = title.isEmpty() ? QStringLiteral("Title of ") + id : title;
-    n.content.message = message.isEmpty() ? QStringLiteral("Message of ") + id : message;
-    n.content.tags = tags;
-    n.status = QLatin1String(Status::Delivered);
-    n.createdAt = T0.addSecs(60 * seq);
-    n.deliveredAt = n.createdAt;
-    return n;
-}
-
-StreamEvent notificationEvent(const Notification &n)
-{
-    StreamEvent e;
-    e.kind = StreamEvent::Kind::Notification;
-    e.seq = n.seq;
-    e.at = n.createdAt;
-    e.notification = n;
-    return e;
-}
-
-StreamEvent notificationEvent(const QString &id, qint64 seq, const QString &topic = QStringLiteral("a"))
-{
-    return notificationEvent(makeNotification(id, seq, topic));
-}
-
-StreamEvent idsEvent(StreamEvent::Kind kind, qint64 seq, const QStringList &ids)
-{
-    StreamEvent e;
-    e.kind = kind;
-    e.seq = seq;
-    e.at = T0.addSecs(60 * seq);
-    e.ids = ids;
-    return e;
-}
 
 QStringList rowIds(const QAbstractItemModel &model)
 {
@@ -137,7 +88,7 @@ private:
 
 void TestNotificationModels::init()
 {
-    m_dir = makeTempDir();
+    m_dir = makeTempDir(QStringLiteral("models"));
     QVERIFY(m_dir->isValid());
     m_store = std::make_unique<NotificationStore>(m_dir->filePath(QStringLiteral("account.sqlite")));
     QVERIFY2(m_store->open(), qPrintable(m_store->errorString()));

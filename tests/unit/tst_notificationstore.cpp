@@ -1,4 +1,5 @@
 #include "client/NotificationStore.h"
+#include "support/ClientFixtures.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -12,87 +13,11 @@
 
 using namespace Tidings;
 using namespace Tidings::Client;
+using namespace Tidings::Test;
 
 namespace {
 
-const QDateTime T0(QDate(2024, 1, 15), QTime(10, 30), QTimeZone::utc());
 const QString Epoch = QStringLiteral("epoch-1");
-
-std::unique_ptr<QTemporaryDir> makeTempDir()
-{
-    const QString base = qEnvironmentVariable("TIDINGS_TEST_TMP");
-    if (base.isEmpty())
-        return std::make_unique<QTemporaryDir>();
-    QDir().mkpath(base);
-    return std::make_unique<QTemporaryDir>(base + QStringLiteral("/store-XXXXXX"));
-}
-
-// A delivered notification created `seq` minutes after T0 (so older rows are older in time too).
-Notification makeNotification(const QString &id, qint64 seq, const QString &topic, const QString &title = {})
-{
-    Notification n;
-    n.id = id;
-    n.seq = seq;
-    n.content.topic = topic;
-    n.content.title = title.isEmpty() ? QStringLiteral("Title of ") + id : title;
-    n.content.message = QStringLiteral("Message of ") + id;
-    n.status = QLatin1String(Status::Delivered);
-    n.createdAt = T0.addSecs(60 * seq);
-    n.deliveredAt = n.createdAt;
-    n.sender = Sender {QStringLiteral("user"), QStringLiteral("u-1"), QStringLiteral("Alice")};
-    return n;
-}
-
-StreamEvent notificationEvent(const Notification &n)
-{
-    StreamEvent e;
-    e.kind = StreamEvent::Kind::Notification;
-    e.seq = n.seq;
-    e.at = n.createdAt;
-    e.notification = n;
-    return e;
-}
-
-StreamEvent notificationEvent(const QString &id, qint64 seq, const QString &topic, const QString &title = {})
-{
-    return notificationEvent(makeNotification(id, seq, topic, title));
-}
-
-StreamEvent idsEvent(StreamEvent::Kind kind, qint64 seq, const QStringList &ids)
-{
-    StreamEvent e;
-    e.kind = kind;
-    e.seq = seq;
-    e.at = T0.addSecs(60 * seq);
-    e.ids = ids;
-    return e;
-}
-
-StreamEvent readEvent(qint64 seq, const QStringList &ids)
-{
-    return idsEvent(StreamEvent::Kind::Read, seq, ids);
-}
-
-StreamEvent unreadEvent(qint64 seq, const QStringList &ids)
-{
-    return idsEvent(StreamEvent::Kind::Unread, seq, ids);
-}
-
-StreamEvent deletedEvent(qint64 seq, const QStringList &ids)
-{
-    return idsEvent(StreamEvent::Kind::Deleted, seq, ids);
-}
-
-StreamEvent readAllEvent(qint64 seq, const QString &topic, qint64 upToSeq)
-{
-    StreamEvent e;
-    e.kind = StreamEvent::Kind::ReadAll;
-    e.seq = seq;
-    e.at = T0.addSecs(60 * seq);
-    e.topic = topic;
-    e.upToSeq = upToSeq;
-    return e;
-}
 
 QStringList idsOf(const QList<InboxEntry> &entries)
 {
@@ -189,7 +114,7 @@ private:
 
 void TestNotificationStore::init()
 {
-    m_dir = makeTempDir();
+    m_dir = makeTempDir(QStringLiteral("store"));
     QVERIFY(m_dir->isValid());
     openStore();
 }

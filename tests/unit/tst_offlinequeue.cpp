@@ -1,5 +1,6 @@
 #include "client/NotificationStore.h"
 #include "client/OfflineQueue.h"
+#include "support/ClientFixtures.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -12,17 +13,9 @@
 
 using namespace Tidings;
 using namespace Tidings::Client;
+using namespace Tidings::Test;
 
 namespace {
-
-std::unique_ptr<QTemporaryDir> makeTempDir()
-{
-    const QString base = qEnvironmentVariable("TIDINGS_TEST_TMP");
-    if (base.isEmpty())
-        return std::make_unique<QTemporaryDir>();
-    QDir().mkpath(base);
-    return std::make_unique<QTemporaryDir>(base + QStringLiteral("/queue-XXXXXX"));
-}
 
 // JSON written with single quotes, so the tables stay readable.
 QJsonObject json(QString text)
@@ -97,7 +90,7 @@ private:
 
 void TestOfflineQueue::init()
 {
-    m_dir = makeTempDir();
+    m_dir = makeTempDir(QStringLiteral("queue"));
     QVERIFY(m_dir->isValid());
     m_store = std::make_unique<NotificationStore>(m_dir->filePath(QStringLiteral("account.sqlite")));
     QVERIFY2(m_store->open(), qPrintable(m_store->errorString()));
