@@ -97,9 +97,11 @@ StreamChange SqliteStore::finishChange(
 std::optional<StreamChange> SqliteStore::changeRows(
     const QString &userId, const QStringList &ids, const QDateTime &at, StreamEvent::Kind kind)
 {
-    static const QString readSql = QStringLiteral(
-        "UPDATE inbox SET read_at = ? WHERE user_id = ? AND message_id IN (SELECT value FROM json_each(?))"
-        " AND read_at IS NULL AND" TIDINGS_LIVE_ROW " RETURNING message_id");
+    // A read notification was delivered: an `unread` later leaves it "delivered", not "pending".
+    static const QString readSql
+        = QStringLiteral("UPDATE inbox SET read_at = ?, delivered_at = COALESCE(delivered_at, ?) WHERE user_id = ? AND "
+                         "message_id IN (SELECT value FROM json_each(?))"
+                         " AND read_at IS NULL AND" TIDINGS_LIVE_ROW " RETURNING message_id");
     static const QString unreadSql = QStringLiteral(
         "UPDATE inbox SET read_at = ? WHERE user_id = ? AND message_id IN (SELECT value FROM json_each(?))"
         " AND read_at IS NOT NULL AND" TIDINGS_LIVE_ROW " RETURNING message_id");
@@ -126,7 +128,11 @@ std::optional<StreamChange> SqliteStore::changeRows(
             return std::nullopt;
         QSet<QString> changed;
         {
-            const Stmt s = run(*sql, {newValue, userId, json(ids), at.toMSecsSinceEpoch()});
+            QVariantList values {newValue};
+            if (kind == StreamEvent::Kind::Read)
+                values.append(newValue); // delivered_at
+            values << userId << json(ids) << at.toMSecsSinceEpoch();
+            const Stmt s = runList(*sql, values);
             if (!s)
                 return std::nullopt;
             while (s->next())
@@ -170,9 +176,10 @@ std::optional<StreamChange> SqliteStore::deleteFromInbox(
 std::optional<StreamChange> SqliteStore::markAllRead(
     const QString &userId, const QString &topic, qint64 upToSeq, const QDateTime &at)
 {
-    QString sql = QStringLiteral("UPDATE inbox INDEXED BY inbox_unread SET read_at = ?"
+    QString sql = QStringLiteral("UPDATE inbox INDEXED BY inbox_unread SET read_at = ?,"
+                                 " delivered_at = COALESCE(delivered_at, ?)"
                                  " WHERE user_id = ? AND read_at IS NULL AND" TIDINGS_LIVE_ROW);
-    QVariantList values {at.toMSecsSinceEpoch(), userId, at.toMSecsSinceEpoch()};
+    QVariantList values {at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch(), userId, at.toMSecsSinceEpoch()};
     if (!topic.isEmpty()) {
         sql += QLatin1String(" AND topic = ?");
         values.append(topic);

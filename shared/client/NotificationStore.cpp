@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -194,6 +195,9 @@ bool NotificationStore::migrate()
         QStringLiteral("CREATE UNIQUE INDEX notifications_seq ON notifications(seq)"),
         QStringLiteral("CREATE INDEX notifications_topic ON notifications(topic, seq)"),
         QStringLiteral("CREATE INDEX notifications_local ON notifications(local_state) WHERE local_state <> 0"),
+        // Read-all marks unread rows up to a seq, of one topic or of all.
+        QStringLiteral("CREATE INDEX notifications_unread ON notifications(seq) WHERE read_at IS NULL"),
+        QStringLiteral("CREATE INDEX notifications_unread_topic ON notifications(topic, seq) WHERE read_at IS NULL"),
         // The OfflineQueue's operations, in the order they were made.
         QStringLiteral("CREATE TABLE operations ("
                        " pos INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
@@ -253,10 +257,12 @@ UnreadCounts NotificationStore::pendingUnreadDelta() const
 {
     UnreadCounts delta;
     QSqlQuery q(database());
-    q.exec(
-        QStringLiteral("SELECT topic, SUM(CASE WHEN local_state = 2 THEN 1 ELSE -1 END) FROM notifications"
-                       " WHERE (local_state IN (1, 3) AND read_at IS NULL) OR (local_state = 2 AND read_at IS NOT NULL)"
-                       " GROUP BY topic"));
+    // "local_state <> 0" lets SQLite use the partial index notifications_local, and
+    // "+topic" keeps it from scanning the topic index instead: this runs on every change.
+    q.exec(QStringLiteral("SELECT topic, SUM(CASE WHEN local_state = 2 THEN 1 ELSE -1 END) FROM notifications"
+                          " WHERE local_state <> 0 AND ((local_state IN (1, 3) AND read_at IS NULL)"
+                          " OR (local_state = 2 AND read_at IS NOT NULL))"
+                          " GROUP BY +topic"));
     while (q.next()) {
         const qint64 d = q.value(1).toLongLong();
         delta.total += d;
@@ -264,39 +270,6 @@ UnreadCounts NotificationStore::pendingUnreadDelta() const
             delta.byTopic.insert(q.value(0).toString(), d);
     }
     return delta;
-}
-
-bool NotificationStore::upsert(const Notification &n, bool *existed)
-{
-    QSqlQuery find(database());
-    find.prepare(QStringLiteral("SELECT 1 FROM notifications WHERE id = ?"));
-    find.addBindValue(n.id);
-    if (!find.exec()) {
-        fail(QStringLiteral("find notification"), find.lastError().text());
-        return false;
-    }
-    *existed = find.next();
-    QSqlQuery q(database());
-    // A grouped update keeps its id but moves to the new seq; its overlay stays.
-    // A direct notification's topic is a null QString, which binds as NULL: store ''.
-    q.prepare(QStringLiteral(
-        "INSERT INTO notifications (id, seq, topic, created_at, read_at, delivered_at, status, body)"
-        " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?)"
-        " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, topic = excluded.topic, created_at = excluded.created_at,"
-        " read_at = excluded.read_at, delivered_at = excluded.delivered_at, status = excluded.status,"
-        " body = excluded.body"));
-    q.addBindValue(n.id);
-    q.addBindValue(n.seq);
-    q.addBindValue(n.content.topic);
-    q.addBindValue(n.createdAt.toMSecsSinceEpoch());
-    q.addBindValue(timeValue(n.readAt));
-    q.addBindValue(timeValue(n.deliveredAt));
-    q.addBindValue(n.status);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
-    if (q.exec())
-        return true;
-    fail(QStringLiteral("store notification ") + n.id, q.lastError().text());
-    return false;
 }
 
 bool NotificationStore::insertIfMissing(const Notification &n, bool *inserted)
@@ -321,63 +294,141 @@ bool NotificationStore::insertIfMissing(const Notification &n, bool *inserted)
     return true;
 }
 
-bool NotificationStore::applyOne(const StreamEvent &e, StoreChange &change)
+// The statements of one apply(), prepared once for the whole batch.
+struct NotificationStore::Batch
 {
-    QSqlQuery q(database());
-    auto forEachId = [&](const QString &sql, auto bind, QStringList &changed) {
-        q.prepare(sql);
-        for (const QString &id : e.ids) {
+    explicit Batch(const QSqlDatabase &db)
+        : find(db)
+        , upsert(db)
+        , read(db)
+        , unread(db)
+        , remove(db)
+        , unreadInTopic(db)
+        , unreadAll(db)
+    {
+    }
+
+    bool prepare()
+    {
+        return find.prepare(QStringLiteral("SELECT 1 FROM notifications WHERE id = ?"))
+            // A grouped update keeps its id but moves to the new seq; its overlay stays.
+            // A direct notification's topic is a null QString, which binds as NULL: store ''.
+            && upsert.prepare(QStringLiteral(
+                "INSERT INTO notifications (id, seq, topic, created_at, read_at, delivered_at, status, body)"
+                " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, topic = excluded.topic,"
+                " created_at = excluded.created_at, read_at = excluded.read_at,"
+                " delivered_at = excluded.delivered_at, status = excluded.status, body = excluded.body"))
+            // As on the server, a read notification counts as delivered.
+            && read.prepare(QStringLiteral("UPDATE notifications SET read_at = ?,"
+                                           " delivered_at = COALESCE(delivered_at, ?), status = 'read'"
+                                           " WHERE id = ? AND read_at IS NULL"))
+            // The status the server derives: delivered once a device acknowledged it.
+            && unread.prepare(
+                QStringLiteral("UPDATE notifications SET read_at = NULL,"
+                               " status = CASE WHEN delivered_at IS NULL THEN 'pending' ELSE 'delivered' END"
+                               " WHERE id = ? AND read_at IS NOT NULL"))
+            && remove.prepare(QStringLiteral("DELETE FROM notifications WHERE id = ?"))
+            // Two statements rather than "? = '' OR topic = ?", so each one uses its
+            // partial index over unread rows.
+            && unreadInTopic.prepare(
+                QStringLiteral("SELECT id FROM notifications WHERE read_at IS NULL AND topic = ? AND seq <= ?"))
+            && unreadAll.prepare(QStringLiteral("SELECT id FROM notifications WHERE read_at IS NULL AND seq <= ?"));
+    }
+
+    QSqlQuery find;
+    QSqlQuery upsert;
+    QSqlQuery read;
+    QSqlQuery unread;
+    QSqlQuery remove;
+    QSqlQuery unreadInTopic;
+    QSqlQuery unreadAll;
+    QHash<QString, Notification> inserted; // as the events carried them
+    QSet<QString> touchedAfterInsert; // inserted, then changed again (or replaced) in the batch
+};
+
+bool NotificationStore::applyOne(Batch &b, const StreamEvent &e, StoreChange &change)
+{
+    auto run = [this](QSqlQuery &q, const char *what) {
+        if (q.exec())
+            return true;
+        fail(QLatin1String(what), q.lastError().text());
+        return false;
+    };
+    auto forEachId = [&](QSqlQuery &q, const QStringList &ids, auto bind, QStringList &changed, const char *what) {
+        for (const QString &id : ids) {
             bind(id);
-            if (!q.exec()) {
-                fail(sql, q.lastError().text());
+            if (!run(q, what))
                 return false;
-            }
-            if (q.numRowsAffected() > 0)
+            if (q.numRowsAffected() > 0) {
                 changed.append(id);
+                if (b.inserted.contains(id))
+                    b.touchedAfterInsert.insert(id);
+            }
         }
         return true;
     };
 
     switch (e.kind) {
     case StreamEvent::Kind::Notification: {
-        bool existed = false;
-        if (!upsert(e.notification, &existed))
+        const Notification &n = e.notification;
+        b.find.bindValue(0, n.id);
+        if (!run(b.find, "find notification"))
             return false;
-        if (existed)
-            change.removed.append(e.notification.id);
-        // Resolved after the batch, so that later events of the batch are included.
-        InboxEntry placeholder;
-        placeholder.notification.id = e.notification.id;
-        change.inserted.append(std::move(placeholder));
+        const bool existed = b.find.next();
+        b.find.finish();
+        b.upsert.bindValue(0, n.id);
+        b.upsert.bindValue(1, n.seq);
+        b.upsert.bindValue(2, n.content.topic);
+        b.upsert.bindValue(3, n.createdAt.toMSecsSinceEpoch());
+        b.upsert.bindValue(4, timeValue(n.readAt));
+        b.upsert.bindValue(5, timeValue(n.deliveredAt));
+        b.upsert.bindValue(6, n.status);
+        b.upsert.bindValue(7, QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
+        if (!run(b.upsert, "store notification"))
+            return false;
+        if (existed) {
+            change.removed.append(n.id);
+            b.touchedAfterInsert.insert(n.id); // keeps its overlay: read it back
+        }
+        b.inserted.insert(n.id, n);
         return true;
     }
     case StreamEvent::Kind::Read: {
         const qint64 at = e.at.toMSecsSinceEpoch();
         return forEachId(
-            QStringLiteral("UPDATE notifications SET read_at = ?, status = 'read' WHERE id = ? AND read_at IS NULL"),
+            b.read, e.ids,
             [&](const QString &id) {
-                q.bindValue(0, at);
-                q.bindValue(1, id);
+                b.read.bindValue(0, at);
+                b.read.bindValue(1, at);
+                b.read.bindValue(2, id);
             },
-            change.updated);
+            change.updated, "read");
     }
     case StreamEvent::Kind::Unread:
         return forEachId(
-            // The status the server derives: delivered once a device acknowledged it.
-            QStringLiteral("UPDATE notifications SET read_at = NULL,"
-                           " status = CASE WHEN delivered_at IS NULL THEN 'pending' ELSE 'delivered' END"
-                           " WHERE id = ? AND read_at IS NOT NULL"),
-            [&](const QString &id) { q.bindValue(0, id); }, change.updated);
+            b.unread, e.ids, [&](const QString &id) { b.unread.bindValue(0, id); }, change.updated, "unread");
     case StreamEvent::Kind::Deleted:
         return forEachId(
-            QStringLiteral("DELETE FROM notifications WHERE id = ?"), [&](const QString &id) { q.bindValue(0, id); },
-            change.removed);
+            b.remove, e.ids, [&](const QString &id) { b.remove.bindValue(0, id); }, change.removed, "delete");
     case StreamEvent::Kind::ReadAll: {
+        const qint64 bound = e.upToSeq > 0 ? e.upToSeq : e.seq;
+        QSqlQuery &q = e.topic.isEmpty() ? b.unreadAll : b.unreadInTopic;
+        if (e.topic.isEmpty()) {
+            q.bindValue(0, bound);
+        } else {
+            q.bindValue(0, e.topic);
+            q.bindValue(1, bound);
+        }
+        if (!run(q, "read all"))
+            return false;
         StreamEvent asRead = e;
         asRead.kind = StreamEvent::Kind::Read;
-        asRead.ids = selectIds(QStringLiteral("read_at IS NULL AND seq <= ? AND (IFNULL(?, '') = '' OR topic = ?)"),
-            {e.upToSeq > 0 ? e.upToSeq : e.seq, e.topic, e.topic});
-        return applyOne(asRead, change);
+        asRead.ids.clear();
+        while (q.next())
+            asRead.ids.append(q.value(0).toString());
+        q.finish();
+        return applyOne(b, asRead, change);
     }
     }
     return true;
@@ -391,14 +442,19 @@ bool NotificationStore::apply(const QString &epoch, const QList<StreamEvent> &ev
     }
     StoreChange change;
     qint64 last = m_position.lastSeq;
+    Batch batch(database());
     {
         Tx tx(*this);
         if (!tx.active())
             return false;
+        if (!batch.prepare()) {
+            fail(QStringLiteral("prepare"), batch.find.lastError().text());
+            return false;
+        }
         for (const StreamEvent &e : events) {
             if (e.seq <= last)
                 continue; // already applied: a replay overlapping what we have
-            if (!applyOne(e, change))
+            if (!applyOne(batch, e, change))
                 return false;
             last = e.seq;
         }
@@ -407,25 +463,20 @@ bool NotificationStore::apply(const QString &epoch, const QList<StreamEvent> &ev
         if (!writeMeta(QStringLiteral("lastSeq"), last) || !tx.commit())
             return false;
     }
-    // Inserted rows are read back as the whole batch left them; an id inserted and
-    // deleted within one batch is no insert at all, and an inserted row is not also updated.
-    if (!change.inserted.isEmpty()) {
-        QList<InboxEntry> resolved;
-        QSet<QString> insertedIds;
-        for (const InboxEntry &placeholder : std::as_const(change.inserted)) {
-            const QString &id = placeholder.notification.id;
-            if (insertedIds.contains(id))
-                continue;
-            if (std::optional<InboxEntry> stored = entry(id)) {
-                insertedIds.insert(id);
-                resolved.append(std::move(*stored));
-            }
-        }
-        std::sort(resolved.begin(), resolved.end(),
-            [](const InboxEntry &a, const InboxEntry &b) { return a.notification.seq < b.notification.seq; });
-        change.inserted = std::move(resolved);
+    // Inserts are reported as the whole batch left them: an id inserted and deleted
+    // within the batch is no insert at all, and an inserted row is not also updated.
+    // Rows nothing else touched are exactly what their event carried.
+    for (auto it = batch.inserted.cbegin(); it != batch.inserted.cend(); ++it) {
+        if (!batch.touchedAfterInsert.contains(it.key()))
+            change.inserted.append(InboxEntry {it.value(), LocalState::None});
+        else if (std::optional<InboxEntry> stored = entry(it.key()))
+            change.inserted.append(std::move(*stored));
+    }
+    std::sort(change.inserted.begin(), change.inserted.end(),
+        [](const InboxEntry &a, const InboxEntry &b) { return a.notification.seq < b.notification.seq; });
+    if (!batch.inserted.isEmpty()) {
         change.updated.erase(std::remove_if(change.updated.begin(), change.updated.end(),
-                                 [&](const QString &id) { return insertedIds.contains(id); }),
+                                 [&](const QString &id) { return batch.inserted.contains(id); }),
             change.updated.end());
     }
     change.updated.removeDuplicates();

@@ -126,13 +126,13 @@ Q_SIGNALS:
 
 private:
     class Tx;
+    struct Batch;
     bool migrate();
     bool exec(const QString &sql);
     bool writeMeta(const QString &key, const QVariant &value);
     void loadMeta();
-    bool upsert(const Notification &n, bool *existed);
     bool insertIfMissing(const Notification &n, bool *inserted);
-    bool applyOne(const StreamEvent &e, StoreChange &change);
+    bool applyOne(Batch &batch, const StreamEvent &e, StoreChange &change);
     [[nodiscard]] QList<InboxEntry> query(const QString &where, const QVariantList &binds, int limit) const;
     [[nodiscard]] QStringList selectIds(const QString &where, const QVariantList &binds = {}) const;
     void fail(const QString &what, const QString &why);

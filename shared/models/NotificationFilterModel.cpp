@@ -46,7 +46,9 @@ void NotificationFilterModel::setSearchText(const QString &text)
 void NotificationFilterModel::refilter()
 {
     const int before = rowCount();
-    invalidateFilter();
+    // invalidate() rebuilds the mapping in one pass; invalidateFilter() updates it
+    // range by range, which takes seconds over 50,000 rows.
+    invalidate();
     if (rowCount() != before)
         Q_EMIT countChanged();
 }

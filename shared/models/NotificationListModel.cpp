@@ -296,21 +296,23 @@ void NotificationListModel::onStoreChanged(const StoreChange &change)
 
     // Inserts come oldest first; the common case is a run newer than every row,
     // which becomes one insert at the top.
-    QList<InboxEntry> top;
+    QList<const InboxEntry *> top; // oldest first
     for (const InboxEntry &e : change.inserted) {
         if (e.local == LocalState::Deleted || m_seqOf.contains(e.notification.id) || !covers(e.notification.seq))
             continue;
         if (m_rows.isEmpty() || e.notification.seq > m_rows.first().notification.seq) {
-            top.prepend(e);
+            top.append(&e);
             continue;
         }
         insertEntry(e);
     }
     if (!top.isEmpty()) {
         beginInsertRows({}, 0, int(top.size() - 1));
-        for (const InboxEntry &e : std::as_const(top))
-            m_seqOf.insert(e.notification.id, e.notification.seq);
-        m_rows = top + m_rows;
+        // QList keeps free space at its front: prepending does not move the other rows.
+        for (const InboxEntry *e : std::as_const(top)) {
+            m_seqOf.insert(e->notification.id, e->notification.seq);
+            m_rows.prepend(*e);
+        }
         endInsertRows();
     }
     if (m_rows.size() != before)

@@ -1157,7 +1157,12 @@ void TestRestApi::readUnreadDelete_updateTheUnreadCounts()
     QVERIFY(unread.json.value(QStringLiteral("readAt")).isNull());
     QCOMPARE(unread.json.value(QStringLiteral("seq")).toInteger(), 5);
     QCOMPARE(unreadTotal(unread), 3);
-    QVERIFY(alice->get(QStringLiteral("/api/notifications/") + o1).json.value(QStringLiteral("readAt")).isNull());
+    const HttpResult afterUnread = alice->get(QStringLiteral("/api/notifications/") + o1);
+    QVERIFY(afterUnread.json.value(QStringLiteral("readAt")).isNull());
+    // It was read, so it was delivered: unread makes it "delivered", not "pending" again.
+    QCOMPARE(afterUnread.json.value(QStringLiteral("status")).toString(), QStringLiteral("delivered"));
+    QCOMPARE(afterUnread.json.value(QStringLiteral("deliveredAt")).toString(),
+        read.json.value(QStringLiteral("readAt")).toString());
 
     const HttpResult removed = alice->del(QStringLiteral("/api/notifications/") + d1);
     QCOMPARE(removed.status, 200);
