@@ -303,8 +303,8 @@ struct NotificationStore::Batch
         , read(db)
         , unread(db)
         , remove(db)
-        , unreadInTopic(db)
-        , unreadAll(db)
+        , readAllInTopic(db)
+        , readAll(db)
     {
     }
 
@@ -329,11 +329,14 @@ struct NotificationStore::Batch
                                " status = CASE WHEN delivered_at IS NULL THEN 'pending' ELSE 'delivered' END"
                                " WHERE id = ? AND read_at IS NOT NULL"))
             && remove.prepare(QStringLiteral("DELETE FROM notifications WHERE id = ?"))
-            // Two statements rather than "? = '' OR topic = ?", so each one uses its
-            // partial index over unread rows.
-            && unreadInTopic.prepare(
-                QStringLiteral("SELECT id FROM notifications WHERE read_at IS NULL AND topic = ? AND seq <= ?"))
-            && unreadAll.prepare(QStringLiteral("SELECT id FROM notifications WHERE read_at IS NULL AND seq <= ?"));
+            // One statement per read-all, and two of them rather than "? = '' OR
+            // topic = ?", so each uses its partial index over unread rows.
+            && readAllInTopic.prepare(QStringLiteral("UPDATE notifications SET read_at = ?,"
+                                                     " delivered_at = COALESCE(delivered_at, ?), status = 'read'"
+                                                     " WHERE read_at IS NULL AND topic = ? AND seq <= ? RETURNING id"))
+            && readAll.prepare(QStringLiteral("UPDATE notifications SET read_at = ?,"
+                                              " delivered_at = COALESCE(delivered_at, ?), status = 'read'"
+                                              " WHERE read_at IS NULL AND seq <= ? RETURNING id"));
     }
 
     QSqlQuery find;
@@ -341,8 +344,8 @@ struct NotificationStore::Batch
     QSqlQuery read;
     QSqlQuery unread;
     QSqlQuery remove;
-    QSqlQuery unreadInTopic;
-    QSqlQuery unreadAll;
+    QSqlQuery readAllInTopic;
+    QSqlQuery readAll;
     QHash<QString, Notification> inserted; // as the events carried them
     QSet<QString> touchedAfterInsert; // inserted, then changed again (or replaced) in the batch
 };
@@ -412,23 +415,27 @@ bool NotificationStore::applyOne(Batch &b, const StreamEvent &e, StoreChange &ch
         return forEachId(
             b.remove, e.ids, [&](const QString &id) { b.remove.bindValue(0, id); }, change.removed, "delete");
     case StreamEvent::Kind::ReadAll: {
+        const qint64 at = e.at.toMSecsSinceEpoch();
         const qint64 bound = e.upToSeq > 0 ? e.upToSeq : e.seq;
-        QSqlQuery &q = e.topic.isEmpty() ? b.unreadAll : b.unreadInTopic;
+        QSqlQuery &q = e.topic.isEmpty() ? b.readAll : b.readAllInTopic;
+        q.bindValue(0, at);
+        q.bindValue(1, at);
         if (e.topic.isEmpty()) {
-            q.bindValue(0, bound);
+            q.bindValue(2, bound);
         } else {
-            q.bindValue(0, e.topic);
-            q.bindValue(1, bound);
+            q.bindValue(2, e.topic);
+            q.bindValue(3, bound);
         }
         if (!run(q, "read all"))
             return false;
-        StreamEvent asRead = e;
-        asRead.kind = StreamEvent::Kind::Read;
-        asRead.ids.clear();
-        while (q.next())
-            asRead.ids.append(q.value(0).toString());
+        while (q.next()) {
+            const QString id = q.value(0).toString();
+            change.updated.append(id);
+            if (b.inserted.contains(id))
+                b.touchedAfterInsert.insert(id);
+        }
         q.finish();
-        return applyOne(b, asRead, change);
+        return true;
     }
     }
     return true;

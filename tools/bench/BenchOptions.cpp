@@ -28,8 +28,16 @@ Scenarios (--scenario):
                       jitter, resume, and check that each device got exactly those
                       notifications: missed == 0, duplicated == 0.
   all                 all of the above; restart only with --restart-cmd.
+  client              no server: benchmarks the client core (libtidings) in this
+                      process. Applies --client-events stream events (70% notifications,
+                      20% reads, 5% unreads, 3% deletes, 2% readAll) to a fresh local
+                      store in batches of 1 (5,000 events, rate extrapolated), 500 and
+                      2,000 as StreamSync writes them, then the same events again (must
+                      change nothing); then loads --client-rows notifications into the
+                      inbox model (time, RSS per row) and measures 1,000 live inserts,
+                      1,000 reads and each filter change. Not part of `all`.
 
-Every run first creates missing users <prefix>00000.. as admin, logs in one device per
+Every server run first creates missing users <prefix>00000.. as admin, logs in one device per
 connection (connections spread round-robin over --users), opens all connections
 (connect time: first open -> last welcome) and, with --server-pid, reads the
 server's VmRSS before and after to report RSS per idle connection.
@@ -106,6 +114,8 @@ QString BenchOptions::scenarioName(Scenario s)
         return QStringLiteral("restart");
     case Scenario::All:
         return QStringLiteral("all");
+    case Scenario::Client:
+        return QStringLiteral("client");
     }
     return QString();
 }
@@ -188,7 +198,7 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("Admin password. Default: the TIDINGS_ADMIN_PASSWORD environment variable."),
             QStringLiteral("PASSWORD")),
         opt(QStringLiteral("scenario"),
-            QStringLiteral("latency | publish-throughput | broadcast | restart | all. Default latency."),
+            QStringLiteral("latency | publish-throughput | broadcast | restart | all | client. Default latency."),
             QStringLiteral("NAME")),
         opt(QStringLiteral("server-pid"),
             QStringLiteral("tidingsd's process id: its VmRSS is read from /proc/PID/status before connecting and with "
@@ -242,6 +252,20 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
         opt(QStringLiteral("qt-event-dispatcher"),
             QStringLiteral("Use Qt's default event dispatcher instead of the bench's epoll one (for comparison: "
                            "Qt's polls every socket on every loop iteration).")),
+        opt(QStringLiteral("client-events"),
+            QStringLiteral("client scenario: stream events applied per batch size. Default 100000."),
+            QStringLiteral("N")),
+        opt(QStringLiteral("client-batches"),
+            QStringLiteral("client scenario: batch sizes to apply the events in; batch size 1 applies only the first "
+                           "5000 and extrapolates; the largest also re-applies them. Default 1,500,2000."),
+            QStringLiteral("B[,B...]")),
+        opt(QStringLiteral("client-rows"),
+            QStringLiteral("client scenario: notifications in the store the models load. Default 50000."),
+            QStringLiteral("N")),
+        opt(QStringLiteral("client-dir"),
+            QStringLiteral("client scenario: where the temporary store files go (their file system matters). "
+                           "Default: the system's temporary directory."),
+            QStringLiteral("DIR")),
         hidden(QStringLiteral("worker"), QStringLiteral("I")),
         hidden(QStringLiteral("workers"), QStringLiteral("P")),
         hidden(QStringLiteral("worker-dir"), QStringLiteral("DIR")),
@@ -309,13 +333,11 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
         o.adminUser = p.value(QStringLiteral("admin-user"));
     o.adminPassword = p.isSet(QStringLiteral("admin-password")) ? p.value(QStringLiteral("admin-password"))
                                                                 : env.value(QStringLiteral("TIDINGS_ADMIN_PASSWORD"));
-    if (o.adminPassword.isEmpty())
-        errors << QStringLiteral("the admin password is needed: --admin-password or TIDINGS_ADMIN_PASSWORD");
     if (p.isSet(QStringLiteral("scenario"))) {
         const QString name = p.value(QStringLiteral("scenario"));
         bool found = false;
-        for (Scenario s :
-            {Scenario::Latency, Scenario::PublishThroughput, Scenario::Broadcast, Scenario::Restart, Scenario::All}) {
+        for (Scenario s : {Scenario::Latency, Scenario::PublishThroughput, Scenario::Broadcast, Scenario::Restart,
+                 Scenario::All, Scenario::Client}) {
             if (name == scenarioName(s)) {
                 o.scenario = s;
                 found = true;
@@ -324,6 +346,25 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
         if (!found)
             errors << QStringLiteral("unknown --scenario '%1'").arg(name);
     }
+    if (o.adminPassword.isEmpty() && o.needsServer())
+        errors << QStringLiteral("the admin password is needed: --admin-password or TIDINGS_ADMIN_PASSWORD");
+    check(readInt(p, QStringLiteral("client-events"), 1, 100000000, &o.clientEvents));
+    if (p.isSet(QStringLiteral("client-batches"))) {
+        o.clientBatches.clear();
+        const QStringList parts = p.value(QStringLiteral("client-batches")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            bool ok = false;
+            const int b = part.trimmed().toInt(&ok);
+            if (!ok || b < 1 || b > 100000)
+                errors << QStringLiteral("--client-batches must list batch sizes from 1 to 100000, got '%1'").arg(part);
+            else
+                o.clientBatches << b;
+        }
+        if (o.clientBatches.isEmpty())
+            errors << QStringLiteral("--client-batches needs at least one batch size");
+    }
+    check(readInt(p, QStringLiteral("client-rows"), 1, 10000000, &o.clientRows));
+    o.clientDir = p.value(QStringLiteral("client-dir"));
     if (p.isSet(QStringLiteral("server-pid"))) {
         bool ok = false;
         o.serverPid = p.value(QStringLiteral("server-pid")).toLongLong(&ok);

@@ -11,7 +11,8 @@ class QProcessEnvironment;
 
 namespace Tidings::Bench {
 
-enum class Scenario { Latency, PublishThroughput, Broadcast, Restart, All };
+// `All` is every server scenario; `Client` needs no server and runs only when named.
+enum class Scenario { Latency, PublishThroughput, Broadcast, Restart, All, Client };
 
 struct BenchOptionsParseResult;
 
@@ -48,6 +49,11 @@ struct BenchOptions
     bool qtEventDispatcher = false; // use Qt's default dispatcher instead of epoll
     QString sessionCache; // empty: SessionCache::defaultPath()
     bool freshLogins = false;
+    // --scenario client
+    int clientEvents = 100000;
+    QVector<int> clientBatches {1, 500, 2000};
+    int clientRows = 50000;
+    QString clientDir; // empty: the system's temporary directory
 
     // Set only in a worker process started by the coordinator.
     int workerIndex = -1;
@@ -55,7 +61,11 @@ struct BenchOptions
     QString workerDir;
 
     [[nodiscard]] bool isWorker() const { return workerIndex >= 0; }
-    [[nodiscard]] bool runs(Scenario s) const { return scenario == Scenario::All || scenario == s; }
+    [[nodiscard]] bool runs(Scenario s) const
+    {
+        return scenario == s || (scenario == Scenario::All && s != Scenario::Client);
+    }
+    [[nodiscard]] bool needsServer() const { return scenario != Scenario::Client; }
     // `all` restarts only through --restart-cmd; waiting for a person to restart the
     // server by hand is for an explicit `--scenario restart --server-pid PID`.
     [[nodiscard]] bool canRestart() const

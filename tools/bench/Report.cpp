@@ -73,6 +73,91 @@ void measurementRows(Table &t, const QJsonObject &m)
     if (m.value(QLatin1String("maxQueued")).toDouble() > 0)
         t.row(QStringLiteral("bench backlog (max queued requests)"), num(m, "maxQueued"));
 }
+
+QString mib(double bytes)
+{
+    return QStringLiteral("%1 MiB").arg(num(bytes / (1024 * 1024), 1));
+}
+
+// "p50 / p99 / max" of a LatencyRecorder summary in ms.
+QString p50p99(const QJsonObject &ms)
+{
+    if (ms.value(QLatin1String("samples")).toDouble() <= 0)
+        return QStringLiteral("no samples");
+    return QStringLiteral("%1 / %2 / %3 ms").arg(num(ms, "p50", 3), num(ms, "p99", 3), num(ms, "max", 3));
+}
+
+// One line per part of a ModelBench measurement: the whole apply(), then its parts.
+void phaseRows(Table &t, const QString &what, const QJsonObject &m)
+{
+    auto part = [&m](const char *key) { return m.value(QLatin1String(key)).toObject(); };
+    t.row(what + QStringLiteral(" p50 / p99 / max"),
+        QStringLiteral("%1  (%2 events)").arg(p50p99(part("totalMs")), num(m, "count")));
+    t.row(QStringLiteral("  of which store (SQL, rows read back)"), p50p99(part("storeMs")));
+    t.row(QStringLiteral("  of which models (list model, filter)"), p50p99(part("modelsMs")));
+    t.row(QStringLiteral("  of which BadgeState"), p50p99(part("badgeMs")));
+}
+
+void clientSections(Table &t, const QJsonObject &client, const QJsonObject &config)
+{
+    const double events = config.value(QLatin1String("events")).toDouble();
+    t.section(QStringLiteral("Client store: apply a replay of the event mix (BadgeState attached)"));
+    t.row(QStringLiteral("batch size (events applied)"),
+        QStringLiteral("events/s; per-batch apply p50 / p99 / max; db + WAL; rows"));
+    QJsonObject replayed;
+    for (const QJsonValue &v : client.value(QLatin1String("storeApply")).toArray()) {
+        const QJsonObject r = v.toObject();
+        const double rate = r.value(QLatin1String("eventsPerSec")).toDouble();
+        QString label = QStringLiteral("%1 (%2)").arg(num(r, "batchSize"), num(r, "events"));
+        QString value = QStringLiteral("%1/s; %2; %3 + %4; %5 rows")
+                            .arg(num(rate), p50p99(r.value(QLatin1String("batchMs")).toObject()),
+                                mib(r.value(QLatin1String("dbBytes")).toDouble()),
+                                mib(r.value(QLatin1String("walBytes")).toDouble()), num(r, "rows"));
+        if (r.value(QLatin1String("events")).toDouble() < events && rate > 0)
+            value += QStringLiteral("; %1 events would take %2 s").arg(num(events), num(events / rate, 1));
+        t.row(label, value);
+        if (r.contains(QLatin1String("duplicates")))
+            replayed = r;
+    }
+    if (!replayed.isEmpty()) {
+        const QJsonObject d = replayed.value(QLatin1String("duplicates")).toObject();
+        t.row(QStringLiteral("the same %1 events again (batches of %2)")
+                  .arg(num(d, "events"), num(replayed, "batchSize")),
+            QStringLiteral("%1/s; rows %2 -> %3, lastSeq %4 -> %5, %6 change signals: %7")
+                .arg(num(d, "eventsPerSec"), num(d, "rowsBefore"), num(d, "rowsAfter"), num(d, "lastSeqBefore"),
+                    num(d, "lastSeqAfter"), num(d, "changeSignals"),
+                    d.value(QLatin1String("unchanged")).toBool() ? QStringLiteral("unchanged")
+                                                                 : QStringLiteral("CHANGED")));
+    }
+
+    const QJsonObject m = client.value(QLatin1String("models")).toObject();
+    if (m.isEmpty())
+        return;
+    auto obj = [](const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toObject(); };
+    t.section(QStringLiteral("Client models over %1 notifications (BadgeState attached)").arg(num(m, "rows")));
+    const QJsonObject fill = obj(m, "fill");
+    t.row(QStringLiteral("fill the store (batches of 2000)"),
+        QStringLiteral("%1 notifications/s; db %2")
+            .arg(num(fill, "notificationsPerSec"), mib(fill.value(QLatin1String("dbBytes")).toDouble())));
+    t.row(QStringLiteral("load every row, one page"), QStringLiteral("%1 ms").arg(num(obj(m, "load"), "ms", 1)));
+    t.row(QStringLiteral("load every row, fetchMore in pages of 100"),
+        QStringLiteral("%1 ms").arg(num(obj(m, "loadPaged"), "ms", 1)));
+    const QJsonObject memory = obj(m, "memory");
+    t.row(QStringLiteral("RSS before / after loading"),
+        QStringLiteral("%1 / %2  (%3 bytes per row)")
+            .arg(kib(memory.value(QLatin1String("rssBeforeKiB")).toDouble()),
+                kib(memory.value(QLatin1String("rssAfterKiB")).toDouble()), num(memory, "bytesPerRow")));
+    phaseRows(t, QStringLiteral("live insert at the top"), obj(m, "liveInserts"));
+    phaseRows(t, QStringLiteral("read -> dataChanged"), obj(m, "reads"));
+    for (const QJsonValue &v : obj(m, "filter").value(QLatin1String("steps")).toArray()) {
+        const QJsonObject s = v.toObject();
+        t.row(QStringLiteral("filter: ") + s.value(QLatin1String("step")).toString().left(LabelWidth - 8),
+            QStringLiteral("%1 ms -> %2 rows").arg(num(s, "ms", 1), num(s, "rows")));
+    }
+    const QJsonObject withFilter = obj(m, "withFilter");
+    phaseRows(t, QStringLiteral("unread filter: live insert"), obj(withFilter, "liveInserts"));
+    phaseRows(t, QStringLiteral("unread filter: read (row leaves)"), obj(withFilter, "reads"));
+}
 } // namespace
 
 Report::Report(QJsonObject results)
@@ -84,11 +169,21 @@ QString Report::table() const
 {
     Table t;
     const QJsonObject config = m_results.value(QLatin1String("config")).toObject();
-    t.section(
-        QStringLiteral("tidings-bench %1: %2, %3 connections over %4 users, %5 process(es), scenario %6")
-            .arg(m_results.value(QLatin1String("version")).toString(), config.value(QLatin1String("server")).toString(),
-                num(config, "connections"), num(config, "users"), num(config, "processes"),
-                config.value(QLatin1String("scenario")).toString()));
+    if (m_results.contains(QLatin1String("client"))) {
+        t.section(
+            QStringLiteral("tidings-bench %1: client core (libtidings), no server; %2 CPUs, SQLite %3, "
+                           "stores in %4")
+                .arg(m_results.value(QLatin1String("version")).toString(), num(config, "cpus"),
+                    config.value(QLatin1String("sqlite")).toString(), config.value(QLatin1String("dir")).toString()));
+        clientSections(t, m_results.value(QLatin1String("client")).toObject(), config);
+    } else {
+        t.section(
+            QStringLiteral("tidings-bench %1: %2, %3 connections over %4 users, %5 process(es), scenario %6")
+                .arg(m_results.value(QLatin1String("version")).toString(),
+                    config.value(QLatin1String("server")).toString(), num(config, "connections"), num(config, "users"),
+                    num(config, "processes"), config.value(QLatin1String("scenario")).toString()));
+    }
+    // The server sections below are empty in a client report.
 
     const QJsonObject setup = m_results.value(QLatin1String("setup")).toObject();
     if (!setup.isEmpty()) {

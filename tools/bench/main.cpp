@@ -2,6 +2,7 @@
 
 #include "BenchOptions.h"
 #include "BenchWorker.h"
+#include "ClientBench.h"
 #include "Console.h"
 #include "Coordinator.h"
 #include "WorkerStdio.h"
@@ -78,6 +79,10 @@ int main(int argc, char **argv)
         return parsed.exitCode;
     }
     const BenchOptions options = *parsed.options;
+
+    // No server, no connections: the client core is measured in this process.
+    if (options.scenario == Scenario::Client)
+        return ClientBench(options).run();
 
     // Connections of this process plus HTTP clients plus slack for Qt and stdio.
     const qint64 perProcess = (options.connections + options.processes - 1) / options.processes;
