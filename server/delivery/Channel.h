@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -67,6 +68,9 @@ struct DeliveryResult
     QString error; // human-readable, for the delivery log
     std::optional<qint64> retryAfterMs; // the provider asked for a pause (429 Retry-After)
     bool removeSubscription = false; // push: the endpoint is gone (404/410)
+    // push: which of the recipient's subscriptions are gone (their endpoints), for the
+    // pipeline to delete; a recipient may have several and only some of them expire.
+    QStringList goneEndpoints;
     qint64 latencyMs = 0;
 };
 
