@@ -1,5 +1,7 @@
 #include "channels/WebPushChannel.h"
 
+#include "channels/NetworkErrors.h"
+
 #include "channels/PushLogging.h"
 #include "channels/WebPushEncryption.h"
 #include "channels/WebPushPayload.h"
@@ -50,37 +52,6 @@ QString redacted(const QString &endpoint)
 {
     const QString origin = WebPushChannel::originOf(QUrl(endpoint));
     return origin + QStringLiteral("/…") + endpoint.right(6);
-}
-
-TransportError transportErrorOf(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // how a transfer timeout ends
-        return TransportError::Timeout;
-    case QNetworkReply::ConnectionRefusedError:
-        return TransportError::ConnectionRefused;
-    case QNetworkReply::RemoteHostClosedError:
-        return TransportError::ConnectionReset;
-    case QNetworkReply::HostNotFoundError:
-        return TransportError::HostNotFound;
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-        return TransportError::NetworkUnreachable;
-    case QNetworkReply::SslHandshakeFailedError:
-        return TransportError::TlsHandshakeFailed;
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::ProtocolUnknownError:
-        return TransportError::ProtocolViolation;
-    default:
-        return TransportError::Unknown;
-    }
-}
-
-QString firstLine(const QByteArray &body)
-{
-    return QString::fromUtf8(body.left(300)).section(QLatin1Char('\n'), 0, 0).simplified();
 }
 
 } // namespace
@@ -221,7 +192,7 @@ void WebPushChannel::onReplyFinished(
         attempt.outcome = classification.outcome;
         attempt.gone = classification.removeSubscription;
         attempt.providerCode = QString::number(status);
-        attempt.providerResponse = firstLine(reply->read(4096));
+        attempt.providerResponse = replyLine(reply->read(4096), 300);
         if (attempt.outcome == Outcome::Retryable && reply->hasRawHeader(QByteArrayLiteral("Retry-After")))
             attempt.retryAfterMs = Delivery::RetryPolicy::parseRetryAfter(
                 reply->rawHeader(QByteArrayLiteral("Retry-After")), m_clock.now());

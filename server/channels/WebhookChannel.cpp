@@ -1,5 +1,7 @@
 #include "channels/WebhookChannel.h"
 
+#include "channels/NetworkErrors.h"
+
 #include "channels/WebhookSignature.h"
 #include "delivery/RetryPolicy.h"
 #include "protocol/JsonUtil.h"
@@ -29,32 +31,6 @@ namespace {
 
 // A receiver's error page is kept for the delivery log, not in full.
 constexpr int MaxReplyLength = 200;
-
-TransportError transportErrorFor(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-        return TransportError::ConnectionRefused;
-    case QNetworkReply::RemoteHostClosedError:
-        return TransportError::ConnectionReset;
-    case QNetworkReply::HostNotFoundError:
-        return TransportError::HostNotFound;
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // only our deadline aborts a reply
-        return TransportError::Timeout;
-    case QNetworkReply::SslHandshakeFailedError:
-        return TransportError::TlsHandshakeFailed;
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-        return TransportError::NetworkUnreachable;
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-        return TransportError::ProtocolViolation;
-    default:
-        return TransportError::Unknown;
-    }
-}
 
 QJsonValue stringOrNull(const QString &s)
 {
@@ -173,8 +149,7 @@ DeliveryResult WebhookChannel::resultOf(QNetworkReply *reply, qint64 latencyMs) 
         r.outcome = c.outcome;
         r.removeSubscription = c.removeSubscription;
         r.providerCode = QString::number(status);
-        const QByteArray firstLine = reply->read(4096).split('\n').value(0).trimmed();
-        r.providerResponse = QString::fromUtf8(firstLine).left(MaxReplyLength);
+        r.providerResponse = replyLine(reply->read(4096), MaxReplyLength);
         if (r.outcome == Outcome::Retryable && reply->hasRawHeader("Retry-After"))
             r.retryAfterMs = Delivery::RetryPolicy::parseRetryAfter(reply->rawHeader("Retry-After"), m_clock.now());
         if (r.outcome != Outcome::Sent) {
@@ -186,7 +161,7 @@ DeliveryResult WebhookChannel::resultOf(QNetworkReply *reply, qint64 latencyMs) 
     }
 
     const QNetworkReply::NetworkError error = reply->error();
-    const TransportError transport = transportErrorFor(error);
+    const TransportError transport = transportErrorOf(error);
     r.outcome = Delivery::classifyTransportError(transport);
     r.providerCode = QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(error));
     r.error = transport == TransportError::Timeout ? QStringLiteral("no answer within %1 ms").arg(m_config.timeoutMs)
