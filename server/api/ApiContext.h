@@ -1,5 +1,9 @@
 #pragma once
 
+#include "channels/VapidKeys.h"
+
+#include <optional>
+
 namespace Tidings {
 class Clock;
 }
@@ -36,6 +40,7 @@ struct ApiContext
     RateLimiter &publishPerSender; // per API token or user
     RateLimiter &publishPerAddress; // per client address
     RateLimiter &loginPerAddress;
+    const std::optional<Channels::VapidKeys> &vapid; // empty when the key file could not be loaded
 };
 
 } // namespace Tidings::Server

@@ -1,5 +1,7 @@
 #include "api/DevicesApi.h"
 
+#include "channels/P256Key.h"
+
 #include "api/ApiUtil.h"
 #include "auth/TokenCrypto.h"
 #include "http/HttpServer.h"
@@ -29,6 +31,17 @@ std::optional<ProtocolError> checkPushSubscription(const QJsonObject &sub)
             return ProtocolError::validation(QStringLiteral("pushSubscription.keys.") + QLatin1String(k),
                 QStringLiteral("pushSubscription.keys.%1 is required").arg(QLatin1String(k)));
     }
+    // Checked now rather than at the first push, which could only fail for good.
+    auto decode = [&](const char *k) {
+        return QByteArray::fromBase64(keys.value(QLatin1String(k)).toString().toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    if (!Channels::P256Key::fromPublicPoint(decode("p256dh")))
+        return ProtocolError::validation(QStringLiteral("pushSubscription.keys.p256dh"),
+            QStringLiteral("pushSubscription.keys.p256dh must be a base64url P-256 public key (65 bytes)"));
+    if (decode("auth").size() != 16)
+        return ProtocolError::validation(QStringLiteral("pushSubscription.keys.auth"),
+            QStringLiteral("pushSubscription.keys.auth must be a base64url 16-byte secret"));
     return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include "api/OpsApi.h"
 #include "api/PreferencesApi.h"
 #include "api/PublishApi.h"
+#include "api/PushApi.h"
 #include "api/TokensApi.h"
 #include "api/TopicsApi.h"
 #include "auth/AuthService.h"
@@ -49,7 +50,7 @@ struct TidingsServer::Parts
         , publishPerAddress(config.publishPerMinute, config.publishBurst)
         , loginPerAddress(config.loginPerMinute, config.loginBurst)
         , api {config, clock, *server.m_store, *server.m_auth, streams, publisher, preferences, topics, hub, hub,
-              *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress}
+              *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress, server.m_vapid}
         , authApi(api, http)
         , inboxApi(api, http)
         , publishApi(api, http)
@@ -59,6 +60,7 @@ struct TidingsServer::Parts
         , adminUsersApi(api, http)
         , tokensApi(api, http)
         , opsApi(api, http)
+        , pushApi(api, http)
     {
     }
 
@@ -81,6 +83,7 @@ struct TidingsServer::Parts
     AdminUsersApi adminUsersApi;
     TokensApi tokensApi;
     OpsApi opsApi;
+    PushApi pushApi;
 };
 
 TidingsServer::TidingsServer(ServerConfig config, const Clock &clock, QObject *parent)
@@ -132,6 +135,18 @@ bool TidingsServer::openStore()
     return true;
 }
 
+void TidingsServer::loadVapidKeys()
+{
+    // Created on first start, like the JWT secret. A damaged file is reported and
+    // left alone: replacing it would silently orphan every push subscription.
+    const QString path = QDir(m_config.dataDir).filePath(QStringLiteral("vapid.pem"));
+    Expected<Channels::VapidKeys> keys = Channels::VapidKeys::loadOrCreate(path);
+    if (keys)
+        m_vapid = std::move(keys).value();
+    else
+        qCWarning(lcServer).noquote() << "Web Push is off:" << keys.error().message;
+}
+
 QByteArray TidingsServer::loadJwtSecret()
 {
     if (!m_config.jwtSecret.isEmpty())
@@ -179,6 +194,7 @@ bool TidingsServer::start()
     authOptions.hashing = m_config.hashing;
     m_auth = std::make_unique<AuthService>(*m_store, secret, m_clock, authOptions);
     m_generatedAdminPassword = m_auth->ensureAdmin(m_config.adminPassword);
+    loadVapidKeys();
 
     m_parts = std::make_unique<Parts>(*this, m_config, m_clock);
     m_http = &m_parts->http;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/VapidKeys.h"
 #include "core/ServerConfig.h"
 
 #include <QObject>
@@ -58,6 +59,7 @@ private:
     struct Parts;
     [[nodiscard]] bool openStore();
     [[nodiscard]] QByteArray loadJwtSecret();
+    void loadVapidKeys();
     void housekeeping();
 
     ServerConfig m_config;
@@ -66,6 +68,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AuthService> m_auth;
+    std::optional<Channels::VapidKeys> m_vapid;
     WsHub *m_hub = nullptr; // owned by m_parts
     HttpServer *m_http = nullptr; // owned by m_parts
     QTimer m_housekeeping;

@@ -1,5 +1,6 @@
 // The REST API end to end: a real in-process tidingsd on port 0, real HTTP and
 // WebSocket clients, every answer checked against PROTOCOL.md and docs/protocol.md.
+#include "channels/P256Key.h"
 #include "support/ApiAssertions.h"
 #include "support/HttpTestClient.h"
 #include "support/TestServer.h"
@@ -125,6 +126,7 @@ private Q_SLOTS:
 
     // devices
     void devices_registerListAndDelete();
+    void push_vapidPublicKey_isPublicAndSurvivesRestarts();
 
     // client operation ids
     void opId_repeatedOnRest_isAnsweredDuplicateAndAppliedOnce();
@@ -1441,6 +1443,39 @@ void TestRestApi::preferences_adminMayPassUserId()
 
 // ---- devices
 
+namespace {
+// A browser's subscription key: an uncompressed P-256 point, base64url.
+QString subscriptionKey()
+{
+    const auto key = Tidings::Server::Channels::P256Key::generate();
+    return QString::fromLatin1(
+        key->publicPoint().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+} // namespace
+
+void TestRestApi::push_vapidPublicKey_isPublicAndSurvivesRestarts()
+{
+    HttpTestClient anonymous(m_server->url());
+    const HttpResult first = anonymous.get(QStringLiteral("/api/push/vapid-public-key"));
+    QCOMPARE(first.status, 200);
+    const QString key = first.json.value(QStringLiteral("publicKey")).toString();
+    const QByteArray point
+        = QByteArray::fromBase64(key.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    QCOMPARE(point.size(), 65);
+    QCOMPARE(point.at(0), '\x04');
+    QVERIFY(!key.contains(QLatin1Char('=')));
+    QVERIFY(m_server->restart());
+    QCOMPARE(HttpTestClient(m_server->url())
+                 .get(QStringLiteral("/api/push/vapid-public-key"))
+                 .json.value(QStringLiteral("publicKey"))
+                 .toString(),
+        key);
+    const QFileInfo file(m_server->dataDir() + QStringLiteral("/vapid.pem"));
+    QVERIFY(file.exists());
+    QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+        QFile::Permissions());
+}
+
 void TestRestApi::devices_registerListAndDelete()
 {
     auto alice = signIn(QStringLiteral("alice"), Password, QStringLiteral("laptop"));
@@ -1456,15 +1491,15 @@ void TestRestApi::devices_registerListAndDelete()
         {QStringLiteral("pushSubscription"),
             QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("https://push.example/abc")},
                 {QStringLiteral("keys"),
-                    QJsonObject {{QStringLiteral("p256dh"), QStringLiteral("BAAA")},
-                        {QStringLiteral("auth"), QStringLiteral("secret")}}}}}};
+                    QJsonObject {{QStringLiteral("p256dh"), subscriptionKey()},
+                        {QStringLiteral("auth"), QStringLiteral("c2VjcmV0LXNlY3JldC0xNg")}}}}}};
     const HttpResult created = alice->post(QStringLiteral("/api/devices"), phone);
     QCOMPARE(created.status, 201);
     QCOMPARE(created.json.value(QStringLiteral("id")).toString(), QStringLiteral("phone"));
     QCOMPARE(created.json.value(QStringLiteral("name")).toString(), QStringLiteral("Alice's phone"));
     QCOMPARE(created.json.value(QStringLiteral("platform")).toString(), QStringLiteral("android"));
     QCOMPARE(created.json.value(QStringLiteral("hasPushSubscription")).toBool(), true);
-    QVERIFY2(!created.body.contains("secret"), "the push subscription's keys are not echoed");
+    QVERIFY2(!created.body.contains("c2VjcmV0LXNlY3JldC0xNg"), "the push subscription's keys are not echoed");
     const HttpResult updated = alice->post(QStringLiteral("/api/devices"),
         {{QStringLiteral("deviceId"), QStringLiteral("phone")}, {QStringLiteral("name"), QStringLiteral("Phone")}});
     QCOMPARE(updated.status, 200);
@@ -1491,6 +1526,19 @@ void TestRestApi::devices_registerListAndDelete()
                 QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("http://insecure.example")}}}});
     QCOMPARE(badPush.status, 400);
     QCOMPARE(badPush.errorField(), QStringLiteral("pushSubscription.endpoint"));
+    // Keys a push service would refuse are refused now, not at the first push.
+    for (const auto &[p256dh, auth, field] :
+        {std::tuple {QStringLiteral("BAAA"), QStringLiteral("c2VjcmV0LXNlY3JldC0xNg"), "p256dh"},
+            std::tuple {subscriptionKey(), QStringLiteral("c2hvcnQ"), "auth"}}) {
+        const HttpResult badKey = alice->post(QStringLiteral("/api/devices"),
+            {{QStringLiteral("deviceId"), QStringLiteral("tablet")},
+                {QStringLiteral("pushSubscription"),
+                    QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("https://push.example/t")},
+                        {QStringLiteral("keys"),
+                            QJsonObject {{QStringLiteral("p256dh"), p256dh}, {QStringLiteral("auth"), auth}}}}}});
+        QCOMPARE(badKey.status, 400);
+        QCOMPARE(badKey.errorField(), QStringLiteral("pushSubscription.keys.") + QLatin1String(field));
+    }
 
     QCOMPARE(alice->del(QStringLiteral("/api/devices/phone")).status, 204);
     QCOMPARE(fieldOf(alice->get(QStringLiteral("/api/devices")).json.value(QStringLiteral("devices")).toArray(),
