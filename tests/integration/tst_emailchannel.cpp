@@ -1,4 +1,5 @@
 #include "channels/EmailChannel.h"
+#include "support/ChannelRun.h"
 #include "support/ClientFixtures.h"
 #include "support/SmtpSink.h"
 
@@ -11,6 +12,8 @@
 #include <QTest>
 #include <QTimer>
 
+using Tidings::Test::ChannelRun;
+using Tidings::Test::deliverAll;
 using namespace Tidings::Server::Channels;
 using Tidings::Server::Delivery::DeliveryResult;
 using Tidings::Server::Delivery::Outcome;
@@ -50,38 +53,6 @@ QList<OutgoingDelivery> makeBatch(int n, int first = 1)
     for (int i = first; i < first + n; ++i)
         batch.append(makeDelivery(i));
     return batch;
-}
-
-struct Run
-{
-    QList<DeliveryResult> results;
-    int missing = 0; // results that never came
-    int calledInsideDeliver = 0; // Channel::deliver must never call back synchronously
-    qint64 elapsedMs = 0;
-};
-
-Run deliverAll(EmailChannel &channel, const QList<OutgoingDelivery> &batch, int timeoutMs = 120'000)
-{
-    Run run;
-    run.results.resize(batch.size());
-    run.missing = int(batch.size());
-    QEventLoop loop;
-    bool inside = true;
-    QElapsedTimer timer;
-    timer.start();
-    channel.deliver(batch, [&](int index, const DeliveryResult &r) {
-        run.calledInsideDeliver += inside ? 1 : 0;
-        run.results[index] = r;
-        if (--run.missing == 0)
-            loop.quit();
-    });
-    inside = false;
-    if (run.missing > 0) {
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    run.elapsedMs = timer.elapsed();
-    return run;
 }
 
 QString lf(QString s)
@@ -191,7 +162,7 @@ void TestEmailChannel::deliver_batch_oneCorrectEmailEachOverOneConnection()
 
     constexpr int N = 5;
     const QList<OutgoingDelivery> batch = makeBatch(N);
-    const Run run = deliverAll(channel, batch);
+    const ChannelRun run = deliverAll(channel, batch);
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.calledInsideDeliver, 0);
     for (const DeliveryResult &r : run.results) {
@@ -251,7 +222,7 @@ void TestEmailChannel::deliver_serverFailsFirstTwo_retryableThenSecondDeliverSuc
     EmailChannel channel(configFor(sink, EmailChannel::Security::None));
 
     const QList<OutgoingDelivery> batch = makeBatch(3);
-    const Run first = deliverAll(channel, batch);
+    const ChannelRun first = deliverAll(channel, batch);
     QCOMPARE(first.missing, 0);
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(first.results.at(i).outcome, Outcome::Retryable);
@@ -262,7 +233,7 @@ void TestEmailChannel::deliver_serverFailsFirstTwo_retryableThenSecondDeliverSuc
     QCOMPARE(first.results.at(2).outcome, Outcome::Sent);
     QCOMPARE(sink.messages().size(), 1);
 
-    const Run second = deliverAll(channel, batch.mid(0, 2));
+    const ChannelRun second = deliverAll(channel, batch.mid(0, 2));
     QCOMPARE(second.missing, 0);
     for (const DeliveryResult &r : second.results)
         QCOMPARE(r.outcome, Outcome::Sent);
@@ -280,7 +251,7 @@ void TestEmailChannel::deliver_rejectedAddress_permanentWhileRestOfBatchIsSent()
 
     const QList<OutgoingDelivery> batch {
         makeDelivery(1), makeDelivery(2, QStringLiteral("nobody@example.com")), makeDelivery(3)};
-    const Run run = deliverAll(channel, batch);
+    const ChannelRun run = deliverAll(channel, batch);
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Sent);
     QCOMPARE(run.results.at(1).outcome, Outcome::Permanent);
@@ -304,7 +275,7 @@ void TestEmailChannel::deliver_recipientWithoutEmail_permanentWithoutConnecting(
 
     OutgoingDelivery d = makeDelivery(1);
     d.recipient.email.clear();
-    const Run run = deliverAll(channel, {d});
+    const ChannelRun run = deliverAll(channel, {d});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.calledInsideDeliver, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Permanent);
@@ -384,7 +355,7 @@ void TestEmailChannel::deliver_sessionFailures_classifiedAndEndBatch()
         config.messageTimeoutMs = 500;
     EmailChannel channel(config);
 
-    const Run run = deliverAll(channel, makeBatch(3));
+    const ChannelRun run = deliverAll(channel, makeBatch(3));
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.calledInsideDeliver, 0);
     for (const DeliveryResult &r : run.results) {
@@ -547,7 +518,7 @@ void TestEmailChannel::benchmark_thousandEmailsOverOneConnection()
     EmailChannel channel(configFor(sink, EmailChannel::Security::None));
 
     constexpr int N = 1000;
-    const Run run = deliverAll(channel, makeBatch(N));
+    const ChannelRun run = deliverAll(channel, makeBatch(N));
     QCOMPARE(run.missing, 0);
     for (const DeliveryResult &r : run.results)
         QCOMPARE(r.outcome, Outcome::Sent);

@@ -1,6 +1,8 @@
 #include "channels/WebhookChannel.h"
 #include "channels/WebhookSignature.h"
 
+#include "support/ChannelRun.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -14,6 +16,8 @@
 #include <QTimeZone>
 #include <QTimer>
 
+using Tidings::Test::ChannelRun;
+using Tidings::Test::deliverAll;
 using namespace Tidings::Server::Channels;
 using Tidings::ManualClock;
 using Tidings::Server::Delivery::DeliveryResult;
@@ -155,34 +159,6 @@ OutgoingDelivery makeDelivery(int i, const QString &url, const QByteArray &secre
     return d;
 }
 
-struct Run
-{
-    QList<DeliveryResult> results;
-    int missing = 0;
-    int calledInsideDeliver = 0;
-};
-
-Run deliverAll(WebhookChannel &channel, const QList<OutgoingDelivery> &batch)
-{
-    Run run;
-    run.results.resize(batch.size());
-    run.missing = int(batch.size());
-    QEventLoop loop;
-    bool inside = true;
-    channel.deliver(batch, [&](int index, const DeliveryResult &r) {
-        run.calledInsideDeliver += inside ? 1 : 0;
-        run.results[index] = r;
-        if (--run.missing == 0)
-            loop.quit();
-    });
-    inside = false;
-    if (run.missing > 0) {
-        QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return run;
-}
-
 } // namespace
 
 // The webhook channel against a local receiver that checks signatures the way the
@@ -296,7 +272,7 @@ void TestWebhookChannel::deliver_signedPost_receiverVerifiesAndAccepts()
     QVERIFY(channel.isConfigured());
 
     const OutgoingDelivery d = makeDelivery(1, receiver.url());
-    const Run run = deliverAll(channel, {d});
+    const ChannelRun run = deliverAll(channel, {d});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.calledInsideDeliver, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Sent);
@@ -339,7 +315,7 @@ void TestWebhookChannel::deliver_batch_everyEntryAnswered()
     QList<OutgoingDelivery> batch;
     for (int i = 0; i < 20; ++i)
         batch.append(makeDelivery(i, receiver.url()));
-    const Run run = deliverAll(channel, batch);
+    const ChannelRun run = deliverAll(channel, batch);
     QCOMPARE(run.missing, 0);
     for (const DeliveryResult &r : run.results)
         QCOMPARE(r.outcome, Outcome::Sent);
@@ -351,7 +327,7 @@ void TestWebhookChannel::deliver_wrongSecret_receiverRefuses_permanent()
     ManualClock clock(T0);
     WebhookReceiver receiver(clock);
     WebhookChannel channel({}, clock);
-    const Run run = deliverAll(channel, {makeDelivery(1, receiver.url(), "not-the-secret")});
+    const ChannelRun run = deliverAll(channel, {makeDelivery(1, receiver.url(), "not-the-secret")});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Permanent);
     QCOMPARE(run.results.at(0).providerCode, QStringLiteral("401"));
@@ -365,7 +341,7 @@ void TestWebhookChannel::deliver_staleClock_receiverRefuses_permanent()
     ManualClock senderClock(T0.addSecs(-301));
     WebhookReceiver receiver(receiverClock);
     WebhookChannel channel({}, senderClock);
-    const Run run = deliverAll(channel, {makeDelivery(1, receiver.url())});
+    const ChannelRun run = deliverAll(channel, {makeDelivery(1, receiver.url())});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Permanent);
     QCOMPARE(receiver.requests.at(0).why, QStringLiteral("timestamp outside the tolerance"));
@@ -393,7 +369,7 @@ void TestWebhookChannel::deliver_replayedRequest_receiverAnswers409()
 
     // Our own channel sending the identical payload within the same second looks the
     // same to the receiver; X-Tidings-Delivery is how it would tell a retry apart.
-    const Run again = deliverAll(channel, {d});
+    const ChannelRun again = deliverAll(channel, {d});
     QCOMPARE(again.results.at(0).outcome, Outcome::Permanent);
     QCOMPARE(again.results.at(0).providerCode, QStringLiteral("409"));
 
@@ -446,7 +422,7 @@ void TestWebhookChannel::deliver_statusClassified()
         receiver.extraHeaders.append({"Location", receiver.url(QStringLiteral("/elsewhere")).toUtf8()});
     WebhookChannel channel({}, clock);
 
-    const Run run = deliverAll(channel, {makeDelivery(1, receiver.url())});
+    const ChannelRun run = deliverAll(channel, {makeDelivery(1, receiver.url())});
     QCOMPARE(run.missing, 0);
     const DeliveryResult &r = run.results.at(0);
     QCOMPARE(r.outcome, outcome);
@@ -479,7 +455,7 @@ void TestWebhookChannel::deliver_receiverNeverAnswers_timeoutRetryable()
     config.timeoutMs = 300;
     WebhookChannel channel(config, clock);
 
-    const Run run = deliverAll(channel, {makeDelivery(1, receiver.url())});
+    const ChannelRun run = deliverAll(channel, {makeDelivery(1, receiver.url())});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Retryable);
     QCOMPARE(run.results.at(0).providerCode, QStringLiteral("OperationCanceledError"));
@@ -497,7 +473,7 @@ void TestWebhookChannel::deliver_receiverDown_refusedRetryable()
     }
     ManualClock clock(T0);
     WebhookChannel channel({}, clock);
-    const Run run = deliverAll(channel, {makeDelivery(1, QStringLiteral("http://127.0.0.1:%1/hook").arg(port))});
+    const ChannelRun run = deliverAll(channel, {makeDelivery(1, QStringLiteral("http://127.0.0.1:%1/hook").arg(port))});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Retryable);
     QCOMPARE(run.results.at(0).providerCode, QStringLiteral("ConnectionRefusedError"));
@@ -536,7 +512,7 @@ void TestWebhookChannel::deliver_unusableUrlOrNoSecret_permanentWithoutRequest()
 
     ManualClock clock(T0);
     WebhookChannel channel({}, clock);
-    const Run run = deliverAll(channel, {makeDelivery(1, url, secret)});
+    const ChannelRun run = deliverAll(channel, {makeDelivery(1, url, secret)});
     QCOMPARE(run.missing, 0);
     QCOMPARE(run.calledInsideDeliver, 0);
     QCOMPARE(run.results.at(0).outcome, Outcome::Permanent);

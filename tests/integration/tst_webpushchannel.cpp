@@ -6,6 +6,7 @@
 #include "channels/WebPushChannel.h"
 #include "channels/WebPushEncryption.h"
 #include "channels/WebPushPayload.h"
+#include "support/ChannelRun.h"
 #include "support/VapidVerifier.h"
 
 #include <QHttpServer>
@@ -207,7 +208,7 @@ private Q_SLOTS:
 
 private:
     // Delivers `batch` and waits until every result is in.
-    QHash<int, DeliveryResult> deliverAll(const QList<OutgoingDelivery> &batch, int timeoutMs = 10'000);
+    QList<DeliveryResult> deliverAll(const QList<OutgoingDelivery> &batch, int timeoutMs = 10'000);
 
     std::optional<VapidKeys> m_keys;
     std::unique_ptr<FakePushService> m_service;
@@ -231,21 +232,14 @@ void TestWebPushChannel::cleanup()
     m_service.reset();
 }
 
-QHash<int, DeliveryResult> TestWebPushChannel::deliverAll(const QList<OutgoingDelivery> &batch, int timeoutMs)
+QList<DeliveryResult> TestWebPushChannel::deliverAll(const QList<OutgoingDelivery> &batch, int timeoutMs)
 {
-    QHash<int, DeliveryResult> results;
-    bool inside = true;
-    bool calledInside = false;
-    m_channel->deliver(batch, [&](int index, const DeliveryResult &result) {
-        calledInside = calledInside || inside;
-        results.insert(index, result);
-    });
-    inside = false;
+    const ChannelRun run = Tidings::Test::deliverAll(*m_channel, batch, timeoutMs);
     [&] {
-        QTRY_COMPARE_WITH_TIMEOUT(results.size(), batch.size(), timeoutMs);
-        QVERIFY(!calledInside);
+        QCOMPARE(run.missing, 0);
+        QCOMPARE(run.calledInsideDeliver, 0);
     }();
-    return results;
+    return run.results;
 }
 
 void TestWebPushChannel::deliver_accepted_isSentAndBrowserDecryptsPayload()
