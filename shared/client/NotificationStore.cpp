@@ -34,6 +34,19 @@ QDateTime timeFrom(const QVariant &v)
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
+// The values of "(id, seq, topic, created_at, read_at, delivered_at, status, body)".
+void bindRow(QSqlQuery &q, const Notification &n)
+{
+    q.bindValue(0, n.id);
+    q.bindValue(1, n.seq);
+    q.bindValue(2, n.content.topic);
+    q.bindValue(3, n.createdAt.toMSecsSinceEpoch());
+    q.bindValue(4, timeValue(n.readAt));
+    q.bindValue(5, timeValue(n.deliveredAt));
+    q.bindValue(6, n.status);
+    q.bindValue(7, QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
+}
+
 InboxEntry entryFrom(const QSqlQuery &q)
 {
     InboxEntry e;
@@ -278,14 +291,7 @@ bool NotificationStore::insertIfMissing(const Notification &n, bool *inserted)
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO notifications"
                              " (id, seq, topic, created_at, read_at, delivered_at, status, body)"
                              " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?)"));
-    q.addBindValue(n.id);
-    q.addBindValue(n.seq);
-    q.addBindValue(n.content.topic);
-    q.addBindValue(n.createdAt.toMSecsSinceEpoch());
-    q.addBindValue(timeValue(n.readAt));
-    q.addBindValue(timeValue(n.deliveredAt));
-    q.addBindValue(n.status);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
+    bindRow(q, n);
     if (!q.exec()) {
         fail(QStringLiteral("store notification ") + n.id, q.lastError().text());
         return false;
@@ -380,14 +386,7 @@ bool NotificationStore::applyOne(Batch &b, const StreamEvent &e, StoreChange &ch
             return false;
         const bool existed = b.find.next();
         b.find.finish();
-        b.upsert.bindValue(0, n.id);
-        b.upsert.bindValue(1, n.seq);
-        b.upsert.bindValue(2, n.content.topic);
-        b.upsert.bindValue(3, n.createdAt.toMSecsSinceEpoch());
-        b.upsert.bindValue(4, timeValue(n.readAt));
-        b.upsert.bindValue(5, timeValue(n.deliveredAt));
-        b.upsert.bindValue(6, n.status);
-        b.upsert.bindValue(7, QString::fromUtf8(QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)));
+        bindRow(b.upsert, n);
         if (!run(b.upsert, "store notification"))
             return false;
         if (existed) {

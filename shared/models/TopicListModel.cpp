@@ -131,7 +131,7 @@ void TopicListModel::onBadgeChanged()
 
 void TopicListModel::setSubscribed(const QString &topic, bool subscribed)
 {
-    m_api.setSubscribed(topic, subscribed, this, [this, topic](const Expected<QJsonObject> &reply) {
+    m_api.setSubscribed(topic, subscribed, this, [this](const Expected<QJsonObject> &reply) {
         if (!reply) {
             Q_EMIT requestFailed(reply.error().message);
             return;
@@ -144,7 +144,6 @@ void TopicListModel::setSubscribed(const QString &topic, bool subscribed)
                 Q_EMIT dataChanged(index(row), index(row), {SubscribedRole});
             }
         }
-        Q_UNUSED(topic)
     });
 }
 
