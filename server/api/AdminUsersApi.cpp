@@ -3,6 +3,7 @@
 #include "api/ApiUtil.h"
 #include "auth/TokenCrypto.h"
 #include "core/Fanout.h"
+#include "core/LocaleTag.h"
 #include "http/HttpServer.h"
 #include "protocol/JsonUtil.h"
 #include "protocol/PublishRequest.h"
@@ -18,7 +19,7 @@ using Access = HttpServer::Access;
 
 namespace {
 
-// displayName, email, role, disabled from a create or update body.
+// displayName, email, role, disabled, locale from a create or update body.
 std::optional<ProtocolError> applyUserFields(User &user, const QJsonObject &body)
 {
     Expected<std::optional<QString>> displayName = Json::optString(body, QStringLiteral("displayName"));
@@ -55,6 +56,16 @@ std::optional<ProtocolError> applyUserFields(User &user, const QJsonObject &body
     }
     if (disabled->has_value())
         user.disabled = disabled->value();
+    Expected<std::optional<QString>> locale = Json::optString(body, QStringLiteral("locale"));
+    if (!locale)
+        return locale.error();
+    if (locale->has_value()) {
+        const std::optional<QString> tag = LocaleTag::canonical(locale->value().trimmed());
+        if (!tag)
+            return ProtocolError::validation(QStringLiteral("locale"),
+                QStringLiteral("locale must be a language tag such as de or pt-BR, or empty for the default"));
+        user.locale = *tag;
+    }
     return std::nullopt;
 }
 
@@ -66,25 +77,18 @@ AdminUsersApi::AdminUsersApi(ApiContext &ctx, HttpServer &http)
     http.route(Method::Get, QStringLiteral("/api/admin/users"), Access::Authenticated, [this](HttpRequest &req) {
         if (auto denied = ApiUtil::requireAdmin(req))
             return *denied;
-        Expected<qint64> page = ApiUtil::intQuery(req, QStringLiteral("page"), 1, 1, 1000000);
-        Expected<qint64> limit = ApiUtil::intQuery(req, QStringLiteral("limit"), 50, 1, 500);
+        const Expected<ApiUtil::PageQuery> page = ApiUtil::pageQuery(req, 50, 500);
         if (!page)
             return HttpResponse::error(page.error());
-        if (!limit)
-            return HttpResponse::error(limit.error());
         const QString q = req.queryValue(QStringLiteral("q"));
         const qint64 total = m_ctx.store.countUsers(q);
         QJsonArray users;
-        const QList<User> list = m_ctx.store.listUsers(q, int((page.value() - 1) * limit.value()), int(limit.value()));
+        const QList<User> list = m_ctx.store.listUsers(q, int(page->offset()), int(page->limit));
         for (const User &u : list)
             users.append(u.toJson());
-        const qint64 totalPages = (total + limit.value() - 1) / limit.value();
         return HttpResponse::json({
             {QStringLiteral("users"), users},
-            {QStringLiteral("pagination"),
-                QJsonObject {{QStringLiteral("page"), page.value()}, {QStringLiteral("limit"), limit.value()},
-                    {QStringLiteral("total"), total}, {QStringLiteral("totalPages"), totalPages},
-                    {QStringLiteral("hasNext"), page.value() < totalPages}}},
+            {QStringLiteral("pagination"), ApiUtil::paginationJson(page->page, page->limit, total)},
         });
     });
 

@@ -11,6 +11,8 @@ class Clock;
 namespace Tidings::Server {
 
 class AuthService;
+class BroadcastService;
+class DeliveryPipeline;
 class Fanout;
 class HttpServer;
 class Metrics;
@@ -19,7 +21,9 @@ class PublishService;
 class RateLimiter;
 class Store;
 class StreamService;
+class TemplateService;
 class TopicService;
+class TrackingLinks;
 class WsHub;
 struct ServerConfig;
 
@@ -41,6 +45,10 @@ struct ApiContext
     RateLimiter &publishPerAddress; // per client address
     RateLimiter &loginPerAddress;
     const std::optional<Channels::VapidKeys> &vapid; // empty when the key file could not be loaded
+    TemplateService &templates;
+    const TrackingLinks &links;
+    DeliveryPipeline &pipeline;
+    BroadcastService &broadcasts;
 };
 
 } // namespace Tidings::Server

@@ -20,6 +20,25 @@ Expected<qint64> intQuery(const HttpRequest &req, const QString &name, qint64 fa
     return v;
 }
 
+Expected<PageQuery> pageQuery(const HttpRequest &req, qint64 defaultLimit, qint64 maxLimit)
+{
+    const Expected<qint64> page = intQuery(req, QStringLiteral("page"), 1, 1, 1000000);
+    if (!page)
+        return page.error();
+    const Expected<qint64> limit = intQuery(req, QStringLiteral("limit"), defaultLimit, 1, maxLimit);
+    if (!limit)
+        return limit.error();
+    return PageQuery {page.value(), limit.value()};
+}
+
+QJsonObject paginationJson(qint64 page, qint64 limit, qint64 total)
+{
+    const qint64 totalPages = (total + limit - 1) / limit;
+    return QJsonObject {{QStringLiteral("page"), page}, {QStringLiteral("limit"), limit},
+        {QStringLiteral("total"), total}, {QStringLiteral("totalPages"), totalPages},
+        {QStringLiteral("hasNext"), page < totalPages}};
+}
+
 std::optional<HttpResponse> requireAdmin(const HttpRequest &req)
 {
     if (req.auth().isAdmin())

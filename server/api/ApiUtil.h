@@ -2,6 +2,8 @@
 
 #include "http/HttpTypes.h"
 
+#include <QJsonObject>
+
 #include <optional>
 
 namespace Tidings::Server {
@@ -14,6 +16,17 @@ namespace ApiUtil {
 // VALIDATION_ERROR naming the parameter.
 [[nodiscard]] Expected<qint64> intQuery(
     const HttpRequest &req, const QString &name, qint64 fallback, qint64 min, qint64 max);
+
+// ?page= (from 1) and ?limit= (1..maxLimit, `defaultLimit` when absent) of a list.
+struct PageQuery
+{
+    qint64 page = 1;
+    qint64 limit = 20;
+    [[nodiscard]] qint64 offset() const { return (page - 1) * limit; }
+};
+[[nodiscard]] Expected<PageQuery> pageQuery(const HttpRequest &req, qint64 defaultLimit, qint64 maxLimit);
+// PROTOCOL.md's {page, limit, total, totalPages, hasNext}.
+[[nodiscard]] QJsonObject paginationJson(qint64 page, qint64 limit, qint64 total);
 
 // nullopt when allowed, else the 403 to return.
 [[nodiscard]] std::optional<HttpResponse> requireAdmin(const HttpRequest &req);

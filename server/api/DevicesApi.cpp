@@ -4,6 +4,7 @@
 
 #include "api/ApiUtil.h"
 #include "auth/TokenCrypto.h"
+#include "core/ServerConfig.h"
 #include "http/HttpServer.h"
 #include "protocol/JsonUtil.h"
 #include "store/Store.h"
@@ -19,10 +20,15 @@ using Access = HttpServer::Access;
 
 namespace {
 
-std::optional<ProtocolError> checkPushSubscription(const QJsonObject &sub)
+// `allowPlainHttp` is the test-only [delivery] pushAllowPlainHttp: real push services
+// are https only, and refusing plain http keeps the server from being pointed at
+// internal addresses.
+std::optional<ProtocolError> checkPushSubscription(const QJsonObject &sub, bool allowPlainHttp)
 {
     const QUrl endpoint(sub.value(QStringLiteral("endpoint")).toString());
-    if (!endpoint.isValid() || endpoint.scheme() != QLatin1String("https"))
+    const bool schemeOk
+        = endpoint.scheme() == QLatin1String("https") || (allowPlainHttp && endpoint.scheme() == QLatin1String("http"));
+    if (!endpoint.isValid() || !schemeOk || endpoint.host().isEmpty())
         return ProtocolError::validation(QStringLiteral("pushSubscription.endpoint"),
             QStringLiteral("pushSubscription.endpoint must be an https URL"));
     const QJsonObject keys = sub.value(QStringLiteral("keys")).toObject();
@@ -88,7 +94,8 @@ DevicesApi::DevicesApi(ApiContext &ctx, HttpServer &http)
             return HttpResponse::error(ErrorCode::Validation, QStringLiteral("pushSubscription must be an object"),
                 QStringLiteral("pushSubscription"));
         if (push.isObject()) {
-            if (std::optional<ProtocolError> err = checkPushSubscription(push.toObject()))
+            if (std::optional<ProtocolError> err
+                = checkPushSubscription(push.toObject(), m_ctx.config.pushAllowPlainHttp))
                 return HttpResponse::error(*err);
         }
 

@@ -89,13 +89,9 @@ HttpResponse InboxApi::list(HttpRequest &req)
     QJsonArray items;
     for (const Notification &n : result.notifications)
         items.append(n.toJson());
-    const qint64 totalPages = (result.total + q.limit - 1) / q.limit;
     return HttpResponse::json({
         {QStringLiteral("notifications"), items},
-        {QStringLiteral("pagination"),
-            QJsonObject {{QStringLiteral("page"), q.page}, {QStringLiteral("limit"), q.limit},
-                {QStringLiteral("total"), result.total}, {QStringLiteral("totalPages"), totalPages},
-                {QStringLiteral("hasNext"), q.page < totalPages}}},
+        {QStringLiteral("pagination"), ApiUtil::paginationJson(q.page, q.limit, result.total)},
         {QStringLiteral("unread"), m_ctx.store.unreadCounts(userId, now).toJson()},
         {QStringLiteral("headSeq"), m_ctx.store.headSeq(userId)},
         {QStringLiteral("epoch"), m_ctx.store.epoch()},

@@ -1,6 +1,7 @@
 #include "api/OpsApi.h"
 
 #include "api/ApiUtil.h"
+#include "core/DeliveryPipeline.h"
 #include "core/Metrics.h"
 #include "core/ServerConfig.h"
 #include "http/HttpServer.h"
@@ -13,6 +14,17 @@ namespace Tidings::Server {
 
 using Method = QHttpServerRequest::Method;
 using Access = HttpServer::Access;
+
+QString OpsApi::smtpCheck() const
+{
+    // The email channel's circuit breaker knows: five consecutive connection or 4xx/5xx
+    // failures open it, and it stays open until a probe gets through.
+    if (m_ctx.config.email.host.isEmpty())
+        return QStringLiteral("not configured");
+    return m_ctx.pipeline.breakerState(QLatin1String(ChannelName::Email)) == Delivery::CircuitBreaker::State::Closed
+        ? QStringLiteral("ok")
+        : QStringLiteral("failing");
+}
 
 OpsApi::OpsApi(ApiContext &ctx, HttpServer &http)
     : m_ctx(ctx)
@@ -27,8 +39,7 @@ OpsApi::OpsApi(ApiContext &ctx, HttpServer &http)
         const QJsonObject checks {
             {QStringLiteral("db"), db ? QStringLiteral("ok") : QStringLiteral("failing")},
             {QStringLiteral("bus"), QStringLiteral("local")},
-            {QStringLiteral("smtp"),
-                m_ctx.config.smtpHost.isEmpty() ? QStringLiteral("not configured") : QStringLiteral("configured")},
+            {QStringLiteral("smtp"), smtpCheck()},
         };
         return HttpResponse::json(db ? 200 : 503,
             {{QStringLiteral("status"), db ? QStringLiteral("ready") : QStringLiteral("unavailable")},

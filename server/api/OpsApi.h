@@ -11,6 +11,8 @@ public:
     OpsApi(ApiContext &ctx, HttpServer &http);
 
 private:
+    [[nodiscard]] QString smtpCheck() const;
+
     ApiContext &m_ctx;
 };
 

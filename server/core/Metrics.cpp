@@ -28,14 +28,15 @@ void Metrics::delivered(const QString &channel, const QString &status, qint64 co
     m_deliveries[channel + QLatin1Char('\n') + status] += count;
 }
 
-void Metrics::observeDeliveryLatency(double seconds, qint64 count)
+void Metrics::observeDeliveryLatency(const QString &channel, double seconds, qint64 count)
 {
+    Histogram &h = m_latency[channel];
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         if (seconds <= kBuckets[i])
-            m_latencyBuckets[i] += count;
+            h.buckets[i] += count;
     }
-    m_latencyCount += count;
-    m_latencySum += seconds * double(count);
+    h.count += count;
+    h.sum += seconds * double(count);
 }
 
 void Metrics::wsRejected(const QString &reason)
@@ -61,7 +62,8 @@ QByteArray Metrics::render() const
     };
 
     gauge("tidings_ws_connections", "Open WebSocket connections.", wsConnections ? wsConnections() : 0);
-    gauge("tidings_queue_depth", "Notifications waiting for delivery (scheduled).", queueDepth ? queueDepth() : 0);
+    gauge("tidings_queue_depth", "Delivery jobs waiting to be sent (email, push, webhook).",
+        queueDepth ? queueDepth() : 0);
     gauge("tidings_uptime_seconds", "Seconds since the server started.", uptimeSec());
 
     counterHeader("tidings_notifications_published_total", "Notifications accepted for delivery.");
@@ -92,14 +94,21 @@ QByteArray Metrics::render() const
         out += "tidings_ws_rejected_total{reason=\"" + r.toUtf8() + "\"} " + QByteArray::number(m_wsRejected.value(r))
             + '\n';
 
-    out += "# HELP tidings_delivery_latency_seconds Durable publish to frame written, in-app channel.\n"
+    out += "# HELP tidings_delivery_latency_seconds From due (published or scheduled) to delivered, by channel.\n"
            "# TYPE tidings_delivery_latency_seconds histogram\n";
-    for (std::size_t i = 0; i < kBuckets.size(); ++i)
-        out += "tidings_delivery_latency_seconds_bucket{le=\"" + QByteArray::number(kBuckets[i]) + "\"} "
-            + QByteArray::number(m_latencyBuckets[i]) + '\n';
-    out += "tidings_delivery_latency_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(m_latencyCount) + '\n';
-    out += "tidings_delivery_latency_seconds_sum " + QByteArray::number(m_latencySum, 'g', 9) + '\n';
-    out += "tidings_delivery_latency_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
+    QStringList channels = m_latency.keys();
+    channels.sort();
+    for (const QString &channel : std::as_const(channels)) {
+        const Histogram &h = m_latency[channel];
+        const QByteArray label = "{channel=\"" + channel.toUtf8() + '"';
+        for (std::size_t i = 0; i < kBuckets.size(); ++i)
+            out += "tidings_delivery_latency_seconds_bucket" + label + ",le=\"" + QByteArray::number(kBuckets[i])
+                + "\"} " + QByteArray::number(h.buckets[i]) + '\n';
+        out += "tidings_delivery_latency_seconds_bucket" + label + ",le=\"+Inf\"} " + QByteArray::number(h.count)
+            + '\n';
+        out += "tidings_delivery_latency_seconds_sum" + label + "} " + QByteArray::number(h.sum, 'g', 9) + '\n';
+        out += "tidings_delivery_latency_seconds_count" + label + "} " + QByteArray::number(h.count) + '\n';
+    }
     return out;
 }
 

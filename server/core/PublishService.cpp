@@ -1,8 +1,10 @@
 #include "core/PublishService.h"
 
 #include "auth/TokenCrypto.h"
+#include "core/DeliveryPipeline.h"
 #include "core/Fanout.h"
 #include "core/Metrics.h"
+#include "core/TemplateService.h"
 #include "core/TopicAccess.h"
 #include "store/Store.h"
 #include "util/Clock.h"
@@ -16,10 +18,13 @@ Q_LOGGING_CATEGORY(lcPublish, "tidings.server.publish")
 
 namespace Tidings::Server {
 
-PublishService::PublishService(Store &store, Fanout &fanout, Metrics &metrics, const Clock &clock, QObject *parent)
+PublishService::PublishService(Store &store, Fanout &fanout, DeliveryPipeline &pipeline, TemplateService &templates,
+    Metrics &metrics, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_fanout(fanout)
+    , m_pipeline(pipeline)
+    , m_templates(templates)
     , m_metrics(metrics)
     , m_clock(clock)
 {
@@ -100,7 +105,8 @@ Expected<QStringList> PublishService::resolveRecipients(const AuthContext &ctx, 
     return ids;
 }
 
-void PublishService::publish(const AuthContext &ctx, const PublishRequest &request, Done done)
+void PublishService::publish(
+    const AuthContext &ctx, const PublishRequest &request, Done done, const QString &broadcastId)
 {
     auto fail = [&done](const ProtocolError &e) { done(e); };
     if (!ctx.hasPublishScope())
@@ -116,11 +122,23 @@ void PublishService::publish(const AuthContext &ctx, const PublishRequest &reque
     if (direct && !ctx.topicGlobs.isEmpty())
         return fail(ProtocolError::make(
             ErrorCode::Forbidden, QStringLiteral("a topic-restricted token can only reach a topic's subscribers")));
-    if (!request.templateId.isEmpty())
-        return fail(ProtocolError::validation(
-            QStringLiteral("templateId"), QStringLiteral("template '%1' does not exist").arg(request.templateId)));
+    // A template fills in title, message, type and topic before anything else is
+    // checked, so a topic it labels the notification with passes the same ACL.
+    PublishRequest templated;
+    int templateVersion = 0;
+    if (!request.templateId.isEmpty()) {
+        Expected<TemplateService::Applied> applied
+            = m_templates.applyToPublish(request.templateId, request.variables, request.content);
+        if (!applied)
+            return fail(applied.error());
+        templated = request;
+        templated.content = applied->content;
+        templated.templateId = applied->templateId;
+        templateVersion = applied->version;
+    }
+    const PublishRequest &effective = request.templateId.isEmpty() ? request : templated;
 
-    Expected<QStringList> recipients = resolveRecipients(ctx, request);
+    Expected<QStringList> recipients = resolveRecipients(ctx, effective);
     if (!recipients)
         return fail(recipients.error());
 
@@ -128,13 +146,16 @@ void PublishService::publish(const AuthContext &ctx, const PublishRequest &reque
     PublishItem item;
     MessageRecord &message = item.message;
     message.id = TokenCrypto::newId();
-    message.content = request.content;
+    message.content = effective.content;
     message.sender = ctx.sender();
     message.channels = request.channels;
     message.createdAt = now;
     message.scheduledAt = request.scheduledAt;
     message.expiresAt = request.expiresAt;
-    message.templateId = request.templateId;
+    message.templateId = effective.templateId;
+    message.templateVersion = templateVersion;
+    message.broadcastId = broadcastId;
+    message.variables = effective.variables;
     const bool scheduled = request.scheduledAt.isValid() && request.scheduledAt > now;
     item.response = QJsonObject {
         {QStringLiteral("id"), message.id},
@@ -144,6 +165,7 @@ void PublishService::publish(const AuthContext &ctx, const PublishRequest &reque
     item.recipientIds = std::move(recipients).value();
     item.senderKey = ctx.senderKey();
     item.idempotencyKey = request.idempotencyKey;
+    item.jobChannels = jobChannels(request.channels);
 
     m_pending.append(std::move(item));
     m_pendingDone.append(std::move(done));
@@ -155,6 +177,22 @@ void PublishService::publish(const AuthContext &ctx, const PublishRequest &reque
         m_flushQueued = true;
         QMetaObject::invokeMethod(this, &PublishService::flush, Qt::QueuedConnection);
     }
+}
+
+QStringList PublishService::jobChannels(const QStringList &requested) const
+{
+    // In-app is always stored; the rest are delivery jobs. Asked for by name, a channel
+    // gets its jobs even when this server cannot send on it, so the delivery log says
+    // why nothing went out; by default only the channels that can send are used.
+    if (requested.isEmpty())
+        return m_pipeline.configuredChannels();
+    QStringList out;
+    for (const QString &channel : requested) {
+        if (channel != QLatin1String(ChannelName::InApp) && channel != QLatin1String("desktop")
+            && !out.contains(channel))
+            out << channel;
+    }
+    return out;
 }
 
 void PublishService::flush()
@@ -178,23 +216,29 @@ void PublishService::flush()
     // Fan out first: the frames leave in this pass, the 202s right after.
     for (qsizetype i = 0; i < items.size(); ++i) {
         const PublishOutcome &outcome = outcomes->at(i);
-        const MessageRecord &message = items.at(i).message;
-        if (outcome.replayedIdempotent || outcome.recipientSeqs.isEmpty())
+        if (outcome.replayedIdempotent)
             continue;
-        Notification n;
-        n.id = message.id;
-        n.content = message.content;
-        n.createdAt = message.createdAt;
-        n.scheduledAt = message.scheduledAt;
-        n.expiresAt = message.expiresAt;
-        n.sender = message.sender;
-        n.status = QLatin1String(Status::Pending);
-        m_fanout.deliverNotification(n, outcome.recipientSeqs);
+        if (!outcome.recipientSeqs.isEmpty())
+            m_fanout.deliverNotification(items.at(i).message.toNotification(), outcome.recipientSeqs);
+        for (const PublishOutcome::Merge &merge : outcome.merges) {
+            // The group entry, as it reads now, replaces itself on the merged devices.
+            if (const std::optional<MessageRecord> group = m_store.message(merge.messageId))
+                m_fanout.deliverNotification(group->toNotification(), merge.seqs);
+        }
     }
+    m_pipeline.wake();
     for (qsizetype i = 0; i < items.size(); ++i) {
         const PublishOutcome &outcome = outcomes->at(i);
         if (outcome.replayedIdempotent) {
             done.at(i)(outcome.idempotentResponse);
+        } else if (!outcome.duplicateOf.isEmpty()) {
+            done.at(i)(QJsonObject {{QStringLiteral("id"), outcome.duplicateOf}, {QStringLiteral("recipients"), 0},
+                {QStringLiteral("status"), QStringLiteral("duplicate")}});
+        } else if (!outcome.merges.isEmpty()) {
+            m_metrics.notificationPublished(int(items.at(i).recipientIds.size()));
+            QJsonObject response = items.at(i).response;
+            response.insert(QStringLiteral("groupedInto"), outcome.merges.constFirst().messageId);
+            done.at(i)(response);
         } else {
             m_metrics.notificationPublished(int(items.at(i).recipientIds.size()));
             done.at(i)(items.at(i).response);

@@ -17,9 +17,11 @@ class Clock;
 
 namespace Tidings::Server {
 
+class DeliveryPipeline;
 class Fanout;
 class Metrics;
 class Store;
+class TemplateService;
 
 // POST /api/notifications: permission and ACL checks, recipient resolution, a
 // durable transaction, then the fan-out. Nothing is sent before it is stored.
@@ -34,11 +36,13 @@ class PublishService : public QObject
 public:
     using Done = std::function<void(const Expected<QJsonObject> &)>;
 
-    PublishService(Store &store, Fanout &fanout, Metrics &metrics, const Clock &clock, QObject *parent = nullptr);
+    PublishService(Store &store, Fanout &fanout, DeliveryPipeline &pipeline, TemplateService &templates,
+        Metrics &metrics, const Clock &clock, QObject *parent = nullptr);
 
     // Checks and resolves now (an error calls `done` at once); stores with the next
     // batch, then calls `done` with the 202 body {id, recipients, status}.
-    void publish(const AuthContext &ctx, const PublishRequest &request, Done done);
+    // `broadcastId` links the message to the broadcast run that published it.
+    void publish(const AuthContext &ctx, const PublishRequest &request, Done done, const QString &broadcastId = {});
     // Stores everything queued now (also called on shutdown).
     void flush();
     [[nodiscard]] int pendingCount() const { return int(m_pending.size()); }
@@ -49,8 +53,13 @@ public:
 private:
     static constexpr int MaxBatch = 256;
 
+    // The external channels to create delivery jobs for.
+    [[nodiscard]] QStringList jobChannels(const QStringList &requested) const;
+
     Store &m_store;
     Fanout &m_fanout;
+    DeliveryPipeline &m_pipeline;
+    TemplateService &m_templates;
     Metrics &m_metrics;
     const Clock &m_clock;
     // Queued publishes and their callbacks, index for index.

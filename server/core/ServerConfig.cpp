@@ -61,6 +61,20 @@ template<typename T> QString readInt(const QString &name, const QString &value, 
     return err;
 }
 
+QString readBool(const QString &name, const QString &value, bool *out)
+{
+    const QString v = value.trimmed().toLower();
+    if (v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("yes")) {
+        *out = true;
+        return {};
+    }
+    if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("no")) {
+        *out = false;
+        return {};
+    }
+    return QStringLiteral("%1 must be true or false, not '%2'").arg(name, value);
+}
+
 QStringList splitList(const QString &value)
 {
     QStringList out;
@@ -185,14 +199,64 @@ const std::vector<Setting> &settings()
             [](ServerConfig &c, const QString &v) {
                 return readInt(QStringLiteral("eventDays"), v, 1, 3650, &c.eventRetentionDays);
             }},
-        {"smtp/host", "SMTP_HOST",
+        {"retention/notificationDays", "NOTIFICATION_RETENTION_DAYS",
             [](ServerConfig &c, const QString &v) {
-                c.smtpHost = v;
+                return readInt(
+                    QStringLiteral("NOTIFICATION_RETENTION_DAYS"), v, 1, 36500, &c.notificationRetentionDays);
+            }},
+        {"retention/analyticsDays", "ANALYTICS_RETENTION_DAYS",
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("ANALYTICS_RETENTION_DAYS"), v, 1, 36500, &c.analyticsRetentionDays);
+            }},
+        {"server/publicUrl", "PUBLIC_URL",
+            [](ServerConfig &c, const QString &v) {
+                const QUrl url(v, QUrl::StrictMode);
+                if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+                    || url.host().isEmpty())
+                    return QStringLiteral("PUBLIC_URL must be an absolute http or https URL, not '%1'").arg(v);
+                c.publicUrl = url;
                 return QString();
             }},
-        {"smtp/port", "SMTP_PORT",
+        {"delivery/pollMs", nullptr,
             [](ServerConfig &c, const QString &v) {
-                return readInt(QStringLiteral("SMTP_PORT"), v, 1, 65535, &c.smtpPort);
+                return readInt(QStringLiteral("pollMs"), v, 10, 60000, &c.deliveryPollMs);
+            }},
+        {"delivery/retrySchedule", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                QList<qint64> schedule;
+                for (const QString &part : splitList(v)) {
+                    qint64 ms = 0;
+                    if (QString err = parsePositive(QStringLiteral("retrySchedule"), part, 0, 86'400'000, &ms);
+                        !err.isEmpty())
+                        return err;
+                    schedule << ms;
+                }
+                c.deliveryRetryScheduleMs = schedule;
+                return QString();
+            }},
+        {"delivery/batchSize", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("batchSize"), v, 1, 10000, &c.deliveryBatchSize);
+            }},
+        // The environment's SMTP_* are read together by EmailChannel::Config (see
+        // applyEnvironment); the file has the common ones.
+        {"smtp/host", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                c.email.host = v.trimmed();
+                return QString();
+            }},
+        {"smtp/port", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                return readInt(QStringLiteral("port"), v, 1, 65535, &c.email.port);
+            }},
+        {"smtp/from", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                c.email.from = v.trimmed();
+                return QString();
+            }},
+        {"delivery/pushAllowPlainHttp", nullptr,
+            [](ServerConfig &c, const QString &v) {
+                return readBool(QStringLiteral("pushAllowPlainHttp"), v, &c.pushAllowPlainHttp);
             }},
     };
     return table;
@@ -242,6 +306,12 @@ QString ServerConfig::applyEnvironment(const QProcessEnvironment &env)
         if (QString err = s.apply(*this, env.value(name)); !err.isEmpty())
             return QStringLiteral("%1: %2").arg(name, err);
     }
+    if (!env.value(QStringLiteral("SMTP_HOST")).trimmed().isEmpty()) {
+        QString err;
+        email = Channels::EmailChannel::fromEnvironment(env, &err);
+        if (!err.isEmpty())
+            return err;
+    }
     return {};
 }
 
@@ -253,7 +323,9 @@ std::optional<ServerConfig> ServerConfig::fromCommandLine(
         QStringLiteral("tidingsd: the Tidings notification server (REST + WebSocket on one port).\n"
                        "Settings come from defaults, then --config FILE, then environment variables\n"
                        "(TIDINGS_ADMIN_PASSWORD, JWT_SECRET, DB_CONNECTION, REDIS_URL, WEBSOCKET_PORT,\n"
-                       "FRONTEND_URL, SMTP_HOST, SMTP_PORT), then these flags."));
+                       "FRONTEND_URL, PUBLIC_URL, SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER,\n"
+                       "SMTP_PASSWORD, FROM_EMAIL, FROM_NAME, SMTP_CA_FILE, NOTIFICATION_RETENTION_DAYS,\n"
+                       "ANALYTICS_RETENTION_DAYS), then these flags. See docs/operations.md."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption version(
         {QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));

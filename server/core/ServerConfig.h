@@ -1,10 +1,12 @@
 #pragma once
 
 #include "auth/PasswordHasher.h"
+#include "channels/EmailChannel.h"
 
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -44,10 +46,26 @@ struct ServerConfig
     PasswordHasher::Params hashing;
 
     int eventRetentionDays = 30;
+    int notificationRetentionDays = 90; // inbox rows and messages (NOTIFICATION_RETENTION_DAYS)
+    int analyticsRetentionDays = 400; // rollups and the delivery log (ANALYTICS_RETENTION_DAYS)
+
+    // PUBLIC_URL: how users reach this server, for links in emails and pushes (click
+    // tracking, unsubscribe). Empty = the listening address, which only works locally.
+    QUrl publicUrl;
+
+    int deliveryPollMs = 500; // how often the pipeline looks for due jobs besides being woken
+    int deliveryBatchSize = 100; // jobs claimed per channel per round
+    // [delivery] retrySchedule, in ms ("1000,5000,30000,300000,1800000" by default).
+    // Tests shorten it; empty = the default.
+    QList<qint64> deliveryRetryScheduleMs;
     QString portFile; // --port-file: where to write the bound port (scripts using port 0)
 
-    QString smtpHost; // SMTP_* are read now so /readyz can report them; email delivery comes with the pipeline
-    quint16 smtpPort = 587;
+    // SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, FROM_EMAIL, FROM_NAME,
+    // SMTP_CA_FILE (EmailChannel::Config::fromEnvironment); no host = no email channel.
+    Channels::EmailChannel::Config email;
+    // Web Push endpoints must be https; tests run a plain-HTTP push service
+    // ([delivery] pushAllowPlainHttp, not an environment variable on purpose).
+    bool pushAllowPlainHttp = false;
 
     // Parses `args` (argv) over the environment. On --help/--version the text goes to
     // `output` and nullopt is returned with *exitCode 0; on a bad value, an error message

@@ -1,24 +1,36 @@
 #include "core/TidingsServer.h"
 
 #include "api/AdminUsersApi.h"
+#include "api/AnalyticsApi.h"
 #include "api/ApiContext.h"
 #include "api/AuthApi.h"
+#include "api/BroadcastsApi.h"
 #include "api/DevicesApi.h"
 #include "api/InboxApi.h"
 #include "api/OpsApi.h"
 #include "api/PreferencesApi.h"
 #include "api/PublishApi.h"
 #include "api/PushApi.h"
+#include "api/TemplatesApi.h"
 #include "api/TokensApi.h"
 #include "api/TopicsApi.h"
+#include "api/TrackingApi.h"
+#include "api/WebhooksApi.h"
 #include "auth/AuthService.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenCrypto.h"
+#include "channels/EmailChannel.h"
+#include "channels/WebPushChannel.h"
+#include "channels/WebhookChannel.h"
+#include "core/BroadcastService.h"
+#include "core/DeliveryPipeline.h"
 #include "core/Metrics.h"
 #include "core/PreferencesService.h"
 #include "core/PublishService.h"
 #include "core/StreamService.h"
+#include "core/TemplateService.h"
 #include "core/TopicService.h"
+#include "core/TrackingLinks.h"
 #include "http/HttpServer.h"
 #include "store/SqliteStore.h"
 #include "util/Clock.h"
@@ -28,16 +40,31 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QMessageAuthenticationCode>
 #include <QSaveFile>
 
 Q_LOGGING_CATEGORY(lcServer, "tidings.server")
 
 namespace Tidings::Server {
 
+namespace {
+
+DeliveryPipeline::Options pipelineOptions(const ServerConfig &config)
+{
+    DeliveryPipeline::Options o;
+    o.pollMs = config.deliveryPollMs;
+    o.batchSize = config.deliveryBatchSize;
+    if (!config.deliveryRetryScheduleMs.isEmpty())
+        o.retryScheduleMs = config.deliveryRetryScheduleMs;
+    return o;
+}
+
+} // namespace
+
 // Everything built after the store is open, in dependency order; destroyed in reverse.
 struct TidingsServer::Parts
 {
-    Parts(TidingsServer &server, const ServerConfig &config, const Clock &clock)
+    Parts(TidingsServer &server, const ServerConfig &config, const Clock &clock, const QByteArray &linkKey)
         : http(HttpServer::Options {config.maxBodyBytes, 16 * 1024, QStringLiteral("/ws")})
         , preferences(*server.m_store)
         , topics(*server.m_store)
@@ -45,12 +72,19 @@ struct TidingsServer::Parts
                   config.wsMaxFrameBytes, config.wsAuthTimeoutSec, 500},
               WsHub::Services {*server.m_store, *server.m_auth, streams, preferences, topics, *server.m_metrics, clock})
         , streams(*server.m_store, hub, clock)
-        , publisher(*server.m_store, hub, *server.m_metrics, clock)
+        , templates(*server.m_store, clock)
+        , links(linkKey, config.publicUrl)
+        , pipeline(DeliveryPipeline::Services {*server.m_store, hub, preferences, templates, links, *server.m_metrics,
+                       clock},
+              pipelineOptions(config))
+        , publisher(*server.m_store, hub, pipeline, templates, *server.m_metrics, clock)
+        , broadcasts(*server.m_store, publisher, templates, clock, config.deliveryPollMs)
         , publishPerSender(config.publishPerMinute, config.publishBurst)
         , publishPerAddress(config.publishPerMinute, config.publishBurst)
         , loginPerAddress(config.loginPerMinute, config.loginBurst)
         , api {config, clock, *server.m_store, *server.m_auth, streams, publisher, preferences, topics, hub, hub,
-              *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress, server.m_vapid}
+              *server.m_metrics, publishPerSender, publishPerAddress, loginPerAddress, server.m_vapid, templates, links,
+              pipeline, broadcasts}
         , authApi(api, http)
         , inboxApi(api, http)
         , publishApi(api, http)
@@ -61,6 +95,11 @@ struct TidingsServer::Parts
         , tokensApi(api, http)
         , opsApi(api, http)
         , pushApi(api, http)
+        , webhooksApi(api, http)
+        , templatesApi(api, http)
+        , analyticsApi(api, http)
+        , trackingApi(api, http)
+        , broadcastsApi(api, http)
     {
     }
 
@@ -69,7 +108,11 @@ struct TidingsServer::Parts
     TopicService topics;
     WsHub hub;
     StreamService streams;
+    TemplateService templates;
+    TrackingLinks links;
+    DeliveryPipeline pipeline;
     PublishService publisher;
+    BroadcastService broadcasts;
     RateLimiter publishPerSender;
     RateLimiter publishPerAddress;
     RateLimiter loginPerAddress;
@@ -84,6 +127,11 @@ struct TidingsServer::Parts
     TokensApi tokensApi;
     OpsApi opsApi;
     PushApi pushApi;
+    WebhooksApi webhooksApi;
+    TemplatesApi templatesApi;
+    AnalyticsApi analyticsApi;
+    TrackingApi trackingApi;
+    BroadcastsApi broadcastsApi;
 };
 
 TidingsServer::TidingsServer(ServerConfig config, const Clock &clock, QObject *parent)
@@ -98,6 +146,11 @@ TidingsServer::~TidingsServer()
 {
     // The hub references services declared after it in Parts; close sockets first.
     m_parts.reset();
+}
+
+TemplateService &TidingsServer::templates()
+{
+    return m_parts->templates;
 }
 
 QUrl TidingsServer::url() const
@@ -196,7 +249,11 @@ bool TidingsServer::start()
     m_generatedAdminPassword = m_auth->ensureAdmin(m_config.adminPassword);
     loadVapidKeys();
 
-    m_parts = std::make_unique<Parts>(*this, m_config, m_clock);
+    // Tracking and unsubscribe links are signed with a key derived from the JWT secret,
+    // so neither can be used as the other.
+    const QByteArray linkKey = QMessageAuthenticationCode::hash(
+        QByteArrayLiteral("tidings tracking links v1"), secret, QCryptographicHash::Sha256);
+    m_parts = std::make_unique<Parts>(*this, m_config, m_clock, linkKey);
     m_http = &m_parts->http;
     m_hub = &m_parts->hub;
     m_http->setAuthenticator([this](QByteArrayView bearer) { return m_auth->authenticate(bearer); });
@@ -218,10 +275,44 @@ bool TidingsServer::start()
         }
     }
 
+    if (m_config.publicUrl.isEmpty())
+        m_parts->links.setPublicBaseUrl(url());
+    startDelivery();
+    m_parts->broadcasts.start();
+
     connect(&m_housekeeping, &QTimer::timeout, this, &TidingsServer::housekeeping);
     m_housekeeping.start(std::chrono::minutes(1));
     housekeeping();
     return true;
+}
+
+DeliveryPipeline &TidingsServer::pipeline()
+{
+    return m_parts->pipeline;
+}
+
+const TrackingLinks &TidingsServer::links() const
+{
+    return m_parts->links;
+}
+
+void TidingsServer::startDelivery()
+{
+    DeliveryPipeline &pipeline = m_parts->pipeline;
+    if (!m_config.email.host.isEmpty())
+        pipeline.addChannel(std::make_unique<Channels::EmailChannel>(m_config.email, m_clock));
+    Channels::WebPushChannel::Options push;
+    push.subject = Channels::VapidKeys::subjectFor(m_config.email.from, m_parts->links.publicBaseUrl().toString());
+    push.allowPlainHttp = m_config.pushAllowPlainHttp;
+    pipeline.addChannel(std::make_unique<Channels::WebPushChannel>(m_vapid, push, m_clock));
+    pipeline.addChannel(std::make_unique<Channels::WebhookChannel>(Channels::WebhookChannel::Config {}, m_clock));
+    m_metrics->queueDepth = [this] {
+        qint64 total = 0;
+        for (const qint64 n : m_store->pendingJobCounts())
+            total += n;
+        return total;
+    };
+    pipeline.start();
 }
 
 void TidingsServer::housekeeping()
@@ -233,6 +324,19 @@ void TidingsServer::housekeeping()
     const qint64 pruned = m_store->pruneEvents(m_clock.now().addDays(-m_config.eventRetentionDays));
     if (pruned > 0)
         qCInfo(lcServer) << "pruned" << pruned << "stream events older than" << m_config.eventRetentionDays << "days";
+    // Retention of notifications and analytics: once a day, the first time at start.
+    const QDateTime now = m_clock.now();
+    if (m_lastRetention.isNull() || m_lastRetention.msecsTo(now) >= 24LL * 3600 * 1000 || now < m_lastRetention) {
+        m_lastRetention = now;
+        const qint64 messages = m_store->pruneNotifications(now.addDays(-m_config.notificationRetentionDays));
+        const qint64 rows = m_store->pruneAnalytics(now.addDays(-m_config.analyticsRetentionDays));
+        if (messages < 0 || rows < 0)
+            qCWarning(lcServer).noquote() << "retention failed:" << m_store->lastError();
+        else if (messages > 0 || rows > 0)
+            qCInfo(lcServer) << "retention pruned" << messages << "notifications older than"
+                             << m_config.notificationRetentionDays << "days and" << rows << "analytics rows older than"
+                             << m_config.analyticsRetentionDays << "days";
+    }
 }
 
 void TidingsServer::shutdown()
@@ -246,7 +350,9 @@ void TidingsServer::shutdown()
         return;
     }
     m_http->stopListening();
+    m_parts->broadcasts.stop();
     m_parts->publisher.flush();
+    m_parts->pipeline.stop();
     connect(m_hub, &WsHub::allClosed, this, &TidingsServer::stopped, Qt::SingleShotConnection);
     // Peers that never answer the close handshake must not hold the shutdown up.
     QTimer::singleShot(std::chrono::seconds(3), this, [this] {

@@ -3,6 +3,7 @@
 #include "channels/VapidKeys.h"
 #include "core/ServerConfig.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -17,9 +18,12 @@ namespace Tidings::Server {
 
 class AuthService;
 class HttpServer;
+class DeliveryPipeline;
 class Metrics;
 class RateLimiter;
 class Store;
+class TemplateService;
+class TrackingLinks;
 class WsHub;
 struct ApiContext;
 
@@ -51,6 +55,10 @@ public:
     [[nodiscard]] AuthService &auth() { return *m_auth; }
     [[nodiscard]] WsHub &hub() { return *m_hub; }
     [[nodiscard]] Metrics &metrics() { return *m_metrics; }
+    // Only after a successful start().
+    [[nodiscard]] TemplateService &templates();
+    [[nodiscard]] DeliveryPipeline &pipeline();
+    [[nodiscard]] const TrackingLinks &links() const;
 
 Q_SIGNALS:
     void stopped();
@@ -60,6 +68,7 @@ private:
     [[nodiscard]] bool openStore();
     [[nodiscard]] QByteArray loadJwtSecret();
     void loadVapidKeys();
+    void startDelivery();
     void housekeeping();
 
     ServerConfig m_config;
@@ -72,6 +81,7 @@ private:
     WsHub *m_hub = nullptr; // owned by m_parts
     HttpServer *m_http = nullptr; // owned by m_parts
     QTimer m_housekeeping;
+    QDateTime m_lastRetention; // the last daily prune of notifications and analytics
     QString m_error;
     QString m_generatedAdminPassword;
     quint16 m_port = 0;

@@ -244,6 +244,194 @@ QStringList schemaV2()
     };
 }
 
+// v3, delivery: what the pipeline records on its jobs and messages, webhooks, and the
+// release of scheduled messages.
+QStringList schemaV3Delivery()
+{
+    return {
+        // topic and priority are copies of the message's, so a worker deciding quiet
+        // hours or a dashboard filtering by topic never joins messages.
+        QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN topic TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 3"),
+        // Why a job was skipped or cancelled ("preference off", "expired", "digest").
+        QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN reason TEXT"),
+        QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN provider_code TEXT"),
+        QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN sent_at BIGINT"),
+        // How often a crash left it in flight: each may have been sent once more.
+        QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN reclaimed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX delivery_jobs_state ON delivery_jobs (state, updated_at)"),
+
+        QStringLiteral("ALTER TABLE delivery_log ADD COLUMN provider_code TEXT"),
+        QStringLiteral("ALTER TABLE delivery_log ADD COLUMN provider_response TEXT"),
+        QStringLiteral("CREATE INDEX delivery_log_job ON delivery_log (job_id)"),
+
+        // The template version that rendered a message and the values it was given,
+        // so external channels render the same text in each recipient's locale.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN template_version INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN variables TEXT NOT NULL DEFAULT '{}'"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN recipient_count INTEGER NOT NULL DEFAULT 0"),
+        // Set when the recipients' inbox rows got their seqs: at publish for immediate
+        // messages, by the pipeline for scheduled ones. NULL = still scheduled.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN released_at BIGINT"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN cancelled_at BIGINT"),
+        QStringLiteral("UPDATE messages SET released_at = created_at"
+                       " WHERE scheduled_at IS NULL OR scheduled_at <= created_at"),
+        QStringLiteral("CREATE INDEX messages_unreleased ON messages (scheduled_at)"
+                       " WHERE released_at IS NULL AND cancelled_at IS NULL"),
+        // Grouping and dedup by groupKey: who sent it (as idempotency keys name senders),
+        // a hash of what it says, and how many publishes a group entry stands for.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN sender_key TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN group_count INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN grouped_at BIGINT"),
+        QStringLiteral("CREATE INDEX messages_group ON messages (topic, group_key, created_at) WHERE group_key <> ''"),
+
+        // A URL per user (topic '') or per topic subscription; secret is the HMAC key.
+        QStringLiteral("CREATE TABLE webhooks ("
+                       " id TEXT PRIMARY KEY,"
+                       " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+                       " topic TEXT NOT NULL DEFAULT '',"
+                       " url TEXT NOT NULL,"
+                       " secret TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX webhooks_user_topic ON webhooks (user_id, topic)"),
+
+        // The scheduled run each user's last email digest covered up to.
+        QStringLiteral("CREATE TABLE digest_state ("
+                       " user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
+                       " last_run BIGINT NOT NULL)"),
+    };
+}
+
+// v3, analytics: hourly rollups kept current in the transactions that change the
+// counted things, so a 30-day dashboard reads at most 720 rows per topic and channel.
+QStringList schemaV3Analytics()
+{
+    return {
+        QStringLiteral("CREATE TABLE analytics_hourly ("
+                       " hour BIGINT NOT NULL," // ms since the epoch at the start of the UTC hour
+                       " topic TEXT NOT NULL DEFAULT '',"
+                       " channel TEXT NOT NULL,"
+                       " sent BIGINT NOT NULL DEFAULT 0,"
+                       " delivered BIGINT NOT NULL DEFAULT 0,"
+                       " read BIGINT NOT NULL DEFAULT 0,"
+                       " failed BIGINT NOT NULL DEFAULT 0,"
+                       " clicked BIGINT NOT NULL DEFAULT 0,"
+                       " dismissed BIGINT NOT NULL DEFAULT 0,"
+                       // Clustered by hour, then channel: a dashboard reads one contiguous
+                       // range and groups by (hour, channel) without sorting.
+                       " PRIMARY KEY (hour, channel, topic)) WITHOUT ROWID"),
+        // Delivery latency (created -> sent for external channels, -> delivered for
+        // inApp) as a histogram: bucket i counts latencies <= LatencyBuckets::BoundsMs[i].
+        QStringLiteral("CREATE TABLE analytics_latency ("
+                       " hour BIGINT NOT NULL,"
+                       " topic TEXT NOT NULL DEFAULT '',"
+                       " channel TEXT NOT NULL,"
+                       " bucket INTEGER NOT NULL,"
+                       " count BIGINT NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (hour, channel, topic, bucket)) WITHOUT ROWID"),
+        // A dashboard filtered by topic reads only that topic's hours.
+        QStringLiteral("CREATE INDEX analytics_hourly_topic ON analytics_hourly (topic, hour)"),
+        QStringLiteral("CREATE INDEX analytics_latency_topic ON analytics_latency (topic, hour)"),
+        // The delivery log in the admin console: newest first, all or one user's.
+        QStringLiteral("CREATE INDEX delivery_jobs_created ON delivery_jobs (created_at)"),
+        QStringLiteral("CREATE INDEX delivery_jobs_user ON delivery_jobs (user_id, created_at)"),
+    };
+}
+
+// v3, templates: contents per (channel, locale) of a version, and the users' locales.
+QStringList schemaV3Templates()
+{
+    return {
+        // Migration 2's tables had no channel and were never written (no API used them
+        // before this version), so no deployment has rows in them: they are recreated
+        // rather than altered.
+        QStringLiteral("DROP TABLE template_versions"),
+        QStringLiteral("DROP TABLE templates"),
+        QStringLiteral("CREATE TABLE templates ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " type TEXT NOT NULL DEFAULT '',"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " topic TEXT NOT NULL DEFAULT '',"
+                       " current_version INTEGER NOT NULL DEFAULT 0,"
+                       " created_by TEXT NOT NULL DEFAULT '',"
+                       " created_at BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " deleted_at BIGINT)"),
+        // A deleted template's name can be used again; its versions stay, because
+        // messages it rendered still render their email, push and webhook text from them.
+        QStringLiteral("CREATE UNIQUE INDEX templates_name ON templates (name) WHERE deleted_at IS NULL"),
+        // Every edit is a new version, so a message can always be traced to the text it used.
+        QStringLiteral("CREATE TABLE template_versions ("
+                       " template_id TEXT NOT NULL REFERENCES templates (id) ON DELETE CASCADE,"
+                       " version INTEGER NOT NULL,"
+                       " variables TEXT NOT NULL DEFAULT '[]',"
+                       " created_by TEXT NOT NULL DEFAULT '',"
+                       " created_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (template_id, version))"),
+        // channel: default | inApp | email | push | webhook; locale '' = the default locale.
+        QStringLiteral("CREATE TABLE template_contents ("
+                       " template_id TEXT NOT NULL,"
+                       " version INTEGER NOT NULL,"
+                       " channel TEXT NOT NULL,"
+                       " locale TEXT NOT NULL DEFAULT '',"
+                       " subject TEXT NOT NULL DEFAULT '',"
+                       " text_body TEXT NOT NULL DEFAULT '',"
+                       " html_body TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (template_id, version, channel, locale),"
+                       " FOREIGN KEY (template_id, version) REFERENCES template_versions (template_id, version)"
+                       "  ON DELETE CASCADE)"),
+
+        // A BCP 47 tag ("de", "pt-BR"); '' = the default locale.
+        QStringLiteral("ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
+// v3, broadcasts: an admin's publish kept as a document, sent once or on a cron
+// schedule; every message it publishes points back to it.
+QStringList schemaV3Broadcasts()
+{
+    return {
+        // request: the publish body as JSON, parsed again for every run. cron NULL =
+        // a one-off. next_run_at: when the scheduler publishes next (a one-off: its
+        // creation), or, in state scheduled, when its one message is released.
+        // max_occurrences NULL = until cancelled. state scheduled: a one-off stored as
+        // a scheduled message that the delivery pipeline has not released yet.
+        QStringLiteral("CREATE TABLE broadcasts ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL DEFAULT '',"
+                       " created_by TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " request TEXT NOT NULL,"
+                       " cron TEXT,"
+                       " timezone TEXT,"
+                       " max_occurrences INTEGER,"
+                       " occurrences INTEGER NOT NULL DEFAULT 0,"
+                       " next_run_at BIGINT,"
+                       " state TEXT NOT NULL DEFAULT 'active'"
+                       "  CHECK (state IN ('active', 'scheduled', 'finished', 'cancelled', 'failed')),"
+                       " last_message_id TEXT,"
+                       " cancelled_at BIGINT,"
+                       " failure_reason TEXT,"
+                       " idempotency_key TEXT,"
+                       " updated_at BIGINT NOT NULL)"),
+        // The scheduler's questions: active ones due, scheduled ones whose time came.
+        QStringLiteral("CREATE INDEX broadcasts_due ON broadcasts (state, next_run_at)"),
+        QStringLiteral("CREATE INDEX broadcasts_created ON broadcasts (created_at)"),
+        QStringLiteral("CREATE INDEX broadcasts_idempotency ON broadcasts (created_by, idempotency_key)"
+                       " WHERE idempotency_key IS NOT NULL"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN broadcast_id TEXT"),
+        QStringLiteral("CREATE INDEX messages_broadcast ON messages (broadcast_id, created_at)"
+                       " WHERE broadcast_id IS NOT NULL"),
+    };
+}
+
+QStringList schemaV3()
+{
+    return schemaV3Delivery() + schemaV3Analytics() + schemaV3Templates() + schemaV3Broadcasts();
+}
+
 bool execOne(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery q(db);
@@ -267,6 +455,10 @@ const QList<Migrations::Migration> &Migrations::all()
     static const QList<Migration> migrations = {
         {1, QStringLiteral("core: users, tokens, topics, messages, inboxes, streams"), schemaV1()},
         {2, QStringLiteral("delivery: templates, jobs, log, client operations"), schemaV2()},
+        {3,
+            QStringLiteral("pipeline: job details, webhooks, scheduled release, digests, grouping, analytics, "
+                           "template channels, broadcasts"),
+            schemaV3()},
     };
     return migrations;
 }

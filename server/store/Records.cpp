@@ -16,6 +16,7 @@ QJsonObject User::toJson() const
         {QStringLiteral("role"), role},
         {QStringLiteral("disabled"), disabled},
         {QStringLiteral("createdAt"), Json::timeOrNull(createdAt)},
+        {QStringLiteral("locale"), locale},
     };
 }
 
@@ -31,6 +32,19 @@ QJsonObject Device::toJson() const
         {QStringLiteral("createdAt"), Json::timeOrNull(createdAt)},
         {QStringLiteral("lastSeenAt"), Json::timeOrNull(lastSeenAt)},
     };
+}
+
+Notification MessageRecord::toNotification() const
+{
+    Notification n;
+    n.id = id;
+    n.content = content;
+    n.createdAt = createdAt;
+    n.scheduledAt = scheduledAt;
+    n.expiresAt = expiresAt;
+    n.sender = sender;
+    n.status = QLatin1String(Status::Pending);
+    return n;
 }
 
 QJsonObject ApiToken::toJson() const

@@ -20,7 +20,7 @@ using namespace SqlValues;
 
 namespace {
 
-const QLatin1String kUserColumns("id, username, display_name, email, role, disabled, created_at");
+const QLatin1String kUserColumns("id, username, display_name, email, role, disabled, created_at, locale");
 
 User userFrom(const QSqlQuery &q)
 {
@@ -32,6 +32,7 @@ User userFrom(const QSqlQuery &q)
     u.role = q.value(4).toString();
     u.disabled = q.value(5).toLongLong() != 0;
     u.createdAt = timeFrom(q.value(6));
+    u.locale = q.value(7).toString();
     return u;
 }
 
@@ -297,9 +298,9 @@ bool SqliteStore::createUser(const User &user, const QByteArray &passwordHash)
     }
     const QDateTime createdAt = user.createdAt.isValid() ? user.createdAt : QDateTime::currentDateTimeUtc();
     if (change(QStringLiteral("INSERT INTO users (id, username, username_key, display_name, email, role, disabled,"
-                              " password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              " password_hash, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {user.id, user.username, key, text(user.displayName), text(user.email), text(user.role),
-                user.disabled ? 1 : 0, passwordHash, timeMs(createdAt)})
+                user.disabled ? 1 : 0, passwordHash, timeMs(createdAt), text(user.locale)})
         < 0)
         return false;
     return tx.commit();
@@ -307,9 +308,10 @@ bool SqliteStore::createUser(const User &user, const QByteArray &passwordHash)
 
 bool SqliteStore::updateUser(const User &user)
 {
-    const qint64 n
-        = change(QStringLiteral("UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ? WHERE id = ?"),
-            {text(user.displayName), text(user.email), text(user.role), user.disabled ? 1 : 0, user.id});
+    const qint64 n = change(
+        QStringLiteral("UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ?, locale = ?"
+                       " WHERE id = ?"),
+        {text(user.displayName), text(user.email), text(user.role), user.disabled ? 1 : 0, text(user.locale), user.id});
     if (n == 0)
         m_lastError = QStringLiteral("no such user");
     return n > 0;

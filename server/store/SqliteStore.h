@@ -2,6 +2,7 @@
 
 #include "store/Store.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QVariant>
 
@@ -127,9 +128,94 @@ public:
     [[nodiscard]] qint64 seqBefore(const QString &userId, const QDateTime &since) override;
     qint64 pruneEvents(const QDateTime &before) override;
 
+    [[nodiscard]] std::optional<QList<DeliveryJob>> claimJobs(const QString &workerId, const QDateTime &now,
+        const QDateTime &leaseUntil, int limit, const QStringList &channels) override;
+    qint64 completeJobs(const QList<JobCompletion> &completions, const QDateTime &at) override;
+    qint64 reclaimJobs(const QDateTime &leaseEndedBefore, const QDateTime &at) override;
+    [[nodiscard]] std::optional<DeliveryJob> job(const QString &id) override;
+    [[nodiscard]] QList<DeliveryJob> jobsForMessage(const QString &messageId) override;
+    [[nodiscard]] bool retryJob(const QString &jobId, const QDateTime &at) override;
+    [[nodiscard]] std::optional<QDateTime> nextJobDue() override;
+    [[nodiscard]] QHash<QString, qint64> pendingJobCounts() override;
+    [[nodiscard]] std::optional<MessageRecord> message(const QString &id) override;
+    [[nodiscard]] std::optional<QList<ReleasedMessage>> releaseScheduled(const QDateTime &now, int limit) override;
+    [[nodiscard]] std::optional<CancelOutcome> cancelMessage(const QString &messageId, const QDateTime &at) override;
+
+    [[nodiscard]] QStringList digestUserIds() override;
+    [[nodiscard]] std::optional<QDateTime> digestLastRun(const QString &userId) override;
+    [[nodiscard]] QList<DigestCandidate> digestCandidates(
+        const QString &userId, const QDateTime &before, const QDateTime &now) override;
+    [[nodiscard]] bool recordDigest(const QString &userId, const QDateTime &run,
+        const std::optional<MessageRecord> &digest, const QStringList &includedJobIds,
+        const QStringList &excludedJobIds, const QDateTime &now) override;
+
+    [[nodiscard]] bool upsertWebhook(const Webhook &webhook) override;
+    [[nodiscard]] QList<Webhook> webhooks(const QString &userId) override;
+    [[nodiscard]] bool deleteWebhook(const QString &userId, const QString &id) override;
+    [[nodiscard]] std::optional<Webhook> webhookFor(const QString &userId, const QString &topic) override;
+    [[nodiscard]] bool removePushSubscription(const QString &userId, const QString &endpoint) override;
+
+    // ---- broadcasts (SqliteStoreBroadcasts.cpp)
+    [[nodiscard]] bool createBroadcast(const BroadcastRecord &b) override;
+    [[nodiscard]] std::optional<BroadcastRecord> broadcast(const QString &id) override;
+    [[nodiscard]] QList<BroadcastRecord> listBroadcasts(const QString &state, int offset, int limit) override;
+    [[nodiscard]] qint64 countBroadcasts(const QString &state) override;
+    [[nodiscard]] std::optional<BroadcastRecord> broadcastByIdempotencyKey(
+        const QString &createdBy, const QString &key, const QDateTime &since) override;
+    [[nodiscard]] std::optional<QList<BroadcastRecord>> dueBroadcasts(const QDateTime &now, int limit) override;
+    [[nodiscard]] bool recordBroadcastRun(const BroadcastRun &run) override;
+    qint64 endBroadcast(const QString &id, const QString &state, const QString &reason, const QDateTime &at) override;
+    qint64 finishReleasedBroadcasts(const QDateTime &now) override;
+    [[nodiscard]] bool deleteBroadcast(const QString &id) override;
+    [[nodiscard]] std::optional<QList<BroadcastOccurrence>> broadcastOccurrences(
+        const QStringList &broadcastIds) override;
+
+    // ---- templates (SqliteStoreTemplates.cpp)
+    [[nodiscard]] bool createTemplate(const TemplateRecord &t, const TemplateVersionRecord &first) override;
+    [[nodiscard]] std::optional<int> addTemplateVersion(
+        const TemplateRecord &t, const TemplateVersionRecord &version) override;
+    [[nodiscard]] std::optional<TemplateRecord> templateById(const QString &id) override;
+    [[nodiscard]] std::optional<TemplateRecord> templateByName(const QString &name) override;
+    [[nodiscard]] QList<TemplateRecord> listTemplates(
+        const QString &search, const QString &type, int offset, int limit) override;
+    [[nodiscard]] qint64 countTemplates(const QString &search, const QString &type) override;
+    [[nodiscard]] std::optional<TemplateVersionRecord> templateVersion(const QString &templateId, int version) override;
+    [[nodiscard]] QList<TemplateVersionRecord> templateVersions(const QString &templateId) override;
+    [[nodiscard]] bool deleteTemplate(const QString &id, const QDateTime &at) override;
+
+    // ---- analytics and the delivery log (SqliteStoreAnalytics.cpp)
+    [[nodiscard]] std::optional<AnalyticsData> analytics(const AnalyticsQuery &query) override;
+    [[nodiscard]] std::optional<DeliveryPage> deliveries(const DeliveryQuery &query) override;
+    [[nodiscard]] QList<DeliveryLogEntry> deliveryLog(const QString &jobId) override;
+    [[nodiscard]] std::optional<EngagementOutcome> recordEngagement(Engagement kind, const QString &userId,
+        const QStringList &messageIds, const QString &channel, const QDateTime &at) override;
+    qint64 pruneNotifications(const QDateTime &before) override;
+    qint64 pruneAnalytics(const QDateTime &before) override;
+
     [[nodiscard]] bool recordOperation(const QString &userId, const QString &opId, const QDateTime &at) override;
 
+    // What analytics_hourly counts (SqliteStoreAnalytics.cpp).
+    enum class Counter { Sent, Delivered, Read, Failed, Clicked, Dismissed };
+
 private:
+    // Writes one template version and its contents inside the caller's transaction
+    // (SqliteStoreTemplates.cpp).
+    [[nodiscard]] bool insertTemplateVersion(const TemplateVersionRecord &version, int number, const QDateTime &at);
+
+    // Adds `n` to one counter of the hour containing `at`, inside the caller's
+    // transaction; with `latencyMs` >= 0 also counts one latency sample (n times).
+    [[nodiscard]] bool bumpRollup(const QDateTime &at, const QString &topic, const QString &channel, Counter counter,
+        qint64 n, qint64 latencyMs = -1);
+    // The inApp rollups of the inbox rows an UPDATE is about to change, counted set-based
+    // (by topic and latency bucket) in the caller's transaction BEFORE that UPDATE.
+    // `rows` selects them: "inbox [INDEXED BY ...] WHERE <condition without a top-level
+    // OR>", with its values. Counter::Delivered counts them as delivered (latency =
+    // at - created_at); Counter::Read as read, and those not delivered yet as delivered.
+    [[nodiscard]] bool bumpInboxRollups(
+        Counter counter, const QString &rows, const QVariantList &values, const QDateTime &at);
+    // inApp `sent` for the recipients a publish put into inboxes now (not scheduled ones).
+    [[nodiscard]] bool bumpPublished(const PublishItem &item, const PublishOutcome &outcome);
+
     // A cached prepared statement after a successful exec. It resets the statement when
     // it goes out of scope, so no statement is left "in progress" when the transaction
     // commits (SQLite refuses to COMMIT under a half-read RETURNING, for instance).
@@ -160,6 +246,20 @@ private:
     // connection wrote first (a deferred one would get SQLITE_BUSY on its first write).
     // One publish inside the caller's transaction.
     [[nodiscard]] std::optional<PublishOutcome> publishInTransaction(const PublishItem &item);
+    // groupKey handling inside the publish transaction: sets out.duplicateOf, or merges
+    // the recipients with an unread entry of the group (out.mergedInto/mergedSeqs) and
+    // removes them from `recipients`.
+    [[nodiscard]] bool applyGrouping(const MessageRecord &message, const QString &senderKey, const QString &hash,
+        const QDateTime &createdAt, QStringList &recipients, PublishOutcome &out);
+    [[nodiscard]] static QString contentHash(const NotificationContent &c);
+    // Advances each user's stream head by one, inside the caller's transaction: user ->
+    // the seq just taken. nullopt when the database fails or not all `expected` moved.
+    [[nodiscard]] std::optional<QHash<QString, qint64>> advanceHeads(const QString &usersJson, qsizetype expected);
+    // A `notification` event for `messageId` at each user's current head.
+    [[nodiscard]] bool appendNotificationEvents(const QString &messageId, const QString &usersJson, qint64 atMs);
+    // The delivery jobs of one publish, inside its transaction (SqliteStoreDelivery.cpp).
+    [[nodiscard]] bool insertJobs(const QString &messageId, const MessageRecord &message, const QString &recipientsJson,
+        const QString &channelsJson, qint64 createdMs);
 
     class Transaction
     {

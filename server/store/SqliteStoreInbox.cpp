@@ -4,6 +4,7 @@
 
 #include "store/SqlValues.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -16,6 +17,9 @@ using namespace SqlValues;
 namespace {
 
 constexpr qint64 kIdempotencyWindowMs = 24LL * 60 * 60 * 1000;
+// A group entry that keeps being merged into still starts a new one after a day, so
+// the group lookup only ever reads a bounded range of the messages_group index.
+constexpr qint64 kMaxGroupAgeMs = 24LL * 60 * 60 * 1000;
 
 // A notification as one recipient sees it: the shared message joined with that
 // recipient's inbox row. notificationFrom() reads these columns from `first` on.
@@ -84,7 +88,7 @@ std::optional<QList<PublishOutcome>> SqliteStore::publishBatch(const QList<Publi
     outcomes.reserve(items.size());
     for (const PublishItem &item : items) {
         std::optional<PublishOutcome> out = publishInTransaction(item);
-        if (!out)
+        if (!out || !bumpPublished(item, *out))
             return std::nullopt; // `tx` rolls everything back
         outcomes.append(std::move(*out));
     }
@@ -127,22 +131,43 @@ std::optional<PublishOutcome> SqliteStore::publishInTransaction(const PublishIte
     out.messageId = message.id.isEmpty() ? newId() : message.id;
     const NotificationContent &c = message.content;
     const QVariant expiresAt = timeMs(message.expiresAt);
-    if (change(QStringLiteral("INSERT INTO messages (id, topic, type, title, message, format, priority, tags, click,"
-                              " icon, actions, data, group_key, sender_kind, sender_id, sender_name, channels,"
-                              " created_at, scheduled_at, expires_at, template_id)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    QStringList recipients = distinct(recipientIds);
+    const bool scheduled = message.scheduledAt.isValid() && message.scheduledAt > createdAt;
+    const QString hash = contentHash(c);
+    if (!c.groupKey.isEmpty() && !scheduled && !recipients.isEmpty()) {
+        if (!applyGrouping(message, senderKey, hash, createdAt, recipients, out))
+            return std::nullopt;
+        if (!out.duplicateOf.isEmpty()) {
+            if (!idempotencyKey.isEmpty()
+                && change(QStringLiteral("INSERT INTO idempotency_keys (sender_key, idem_key, message_id, response,"
+                                         " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender_key, idem_key) DO"
+                                         " UPDATE SET message_id = excluded.message_id, response = excluded.response,"
+                                         " created_at = excluded.created_at"),
+                       {text(senderKey), idempotencyKey, out.duplicateOf, json(response), createdMs})
+                    < 0)
+                return std::nullopt;
+            return out; // a duplicate: nothing else is written
+        }
+    }
+    const QString recipientsJson = json(recipients);
+    if (change(QStringLiteral(
+                   "INSERT INTO messages (id, topic, type, title, message, format, priority, tags, click,"
+                   " icon, actions, data, group_key, sender_kind, sender_id, sender_name, channels,"
+                   " created_at, scheduled_at, expires_at, template_id, template_version, variables,"
+                   " recipient_count, released_at, sender_key, content_hash, broadcast_id)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {out.messageId, text(c.topic), text(c.type), text(c.title), text(c.message), text(c.format),
                 int(c.priority), json(c.tags), text(c.click), text(c.icon), actionsJson(c.actions), json(c.data),
                 text(c.groupKey), text(message.sender.kind), text(message.sender.id), text(message.sender.name),
-                json(message.channels), createdMs, timeMs(message.scheduledAt), expiresAt, text(message.templateId)})
+                json(message.channels), createdMs, timeMs(message.scheduledAt), expiresAt, text(message.templateId),
+                message.templateVersion > 0 ? QVariant(message.templateVersion) : QVariant(), json(message.variables),
+                recipients.size(), scheduled ? QVariant() : QVariant(createdMs), text(senderKey), hash,
+                message.broadcastId.isEmpty() ? QVariant() : QVariant(message.broadcastId)})
         < 0)
         return std::nullopt;
 
-    // Set-based: three statements whatever the number of recipients, so a broadcast to
-    // ten thousand users costs three statement executions, not thirty thousand.
-    const QStringList recipients = distinct(recipientIds);
-    const QString recipientsJson = json(recipients);
-    const bool scheduled = message.scheduledAt.isValid() && message.scheduledAt > createdAt;
+    // Set-based: a few statements whatever the number of recipients, so a broadcast
+    // to ten thousand users costs a handful of statement executions, not thirty thousand.
     // With no recipients (a topic nobody subscribes to) the message is still stored.
     if (scheduled && !recipients.isEmpty()) {
         // No seq and no event yet: the delivery pipeline assigns both on release.
@@ -154,43 +179,28 @@ std::optional<PublishOutcome> SqliteStore::publishInTransaction(const PublishIte
         for (const QString &userId : recipients)
             out.recipientSeqs.append({userId, 0});
     } else if (!recipients.isEmpty()) {
-        QHash<QString, qint64> seqs;
-        seqs.reserve(recipients.size());
-        {
-            // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert, not a join.
-            const Stmt s
-                = run(QStringLiteral("INSERT INTO stream_heads (user_id, head_seq, pruned_below)"
-                                     " SELECT value, 1, 0 FROM json_each(?) WHERE true"
-                                     " ON CONFLICT (user_id) DO UPDATE SET head_seq = stream_heads.head_seq + 1"
-                                     " RETURNING user_id, head_seq"),
-                    {recipientsJson});
-            if (!s)
-                return std::nullopt;
-            while (s->next())
-                seqs.insert(s->value(0).toString(), s->value(1).toLongLong());
-        }
-        if (seqs.size() != recipients.size()) {
-            setError(QStringLiteral("publish: %1 of %2 stream heads advanced").arg(seqs.size()).arg(recipients.size()));
+        const std::optional<QHash<QString, qint64>> heads = advanceHeads(recipientsJson, recipients.size());
+        if (!heads)
             return std::nullopt;
-        }
+        const QHash<QString, qint64> &seqs = *heads;
         // stream_heads now holds each recipient's new seq: the inbox rows and events
         // take it from there.
         if (change(QStringLiteral("INSERT INTO inbox (user_id, message_id, seq, topic, status, created_at, expires_at)"
                                   " SELECT h.user_id, ?, h.head_seq, ?, 'pending', ?, ?"
                                   " FROM json_each(?) r JOIN stream_heads h ON h.user_id = r.value"),
                 {out.messageId, text(c.topic), createdMs, expiresAt, recipientsJson})
-            < 0)
-            return std::nullopt;
-        if (change(QStringLiteral("INSERT INTO stream_events (user_id, seq, kind, message_id, payload, at)"
-                                  " SELECT h.user_id, h.head_seq, 'notification', ?, NULL, ?"
-                                  " FROM json_each(?) r JOIN stream_heads h ON h.user_id = r.value"),
-                {out.messageId, createdMs, recipientsJson})
-            < 0)
+                < 0
+            || !appendNotificationEvents(out.messageId, recipientsJson, createdMs))
             return std::nullopt;
         out.recipientSeqs.reserve(recipients.size());
         for (const QString &userId : recipients)
             out.recipientSeqs.append({userId, seqs.value(userId)});
     }
+
+    // External channels deliver every publish, merged into a group entry or not.
+    if (!item.jobChannels.isEmpty() && (!recipients.isEmpty() || !out.merges.isEmpty())
+        && !insertJobs(out.messageId, message, json(distinct(recipientIds)), json(item.jobChannels), createdMs))
+        return std::nullopt;
 
     if (!idempotencyKey.isEmpty()) {
         // A key older than the window is reused, so the row is replaced.
@@ -204,6 +214,155 @@ std::optional<PublishOutcome> SqliteStore::publishInTransaction(const PublishIte
             return std::nullopt;
     }
     return out;
+}
+
+QString SqliteStore::contentHash(const NotificationContent &c)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (const QString &part : {c.topic, c.type, c.title, c.message, c.click, c.icon, json(c.data)}) {
+        h.addData(part.toUtf8());
+        h.addData(QByteArrayView("\x1f", 1));
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+bool SqliteStore::applyGrouping(const MessageRecord &message, const QString &senderKey, const QString &hash,
+    const QDateTime &createdAt, QStringList &recipients, PublishOutcome &out)
+{
+    const NotificationContent &c = message.content;
+    const qint64 createdMs = createdAt.toMSecsSinceEpoch();
+    QString mode = QStringLiteral("count");
+    qint64 windowMs = 300'000;
+    {
+        const Stmt s
+            = run(QStringLiteral("SELECT grouping_mode, group_window_sec FROM topics WHERE name = ?"), {text(c.topic)});
+        if (!s)
+            return false;
+        if (s->next()) {
+            mode = s->value(0).toString();
+            windowMs = s->value(1).toLongLong() * 1000;
+        }
+    }
+    if (windowMs <= 0)
+        return true;
+    const qint64 since = createdMs - windowMs;
+
+    // The same words from the same sender inside the window: a duplicate.
+    const auto duplicate = scalar(QStringLiteral("SELECT id FROM messages WHERE topic = ? AND group_key = ?"
+                                                 " AND created_at >= ? AND sender_key = ? AND content_hash = ?"
+                                                 " AND cancelled_at IS NULL ORDER BY created_at DESC LIMIT 1"),
+        {text(c.topic), c.groupKey, since, text(senderKey), hash});
+    if (!duplicate)
+        return false;
+    if (!duplicate->isNull()) {
+        out.duplicateOf = duplicate->toString();
+        return true;
+    }
+
+    // Each recipient's unread entry of the group, if it was active inside the window.
+    // The lookup starts from the group's few messages (messages_group), not from the
+    // recipients' inboxes, so a broadcast with a groupKey stays cheap.
+    QHash<QString, QString> entryOf; // user -> group message
+    QHash<QString, int> countOf; // group message -> publishes it stands for
+    {
+        const Stmt s = run(QStringLiteral("SELECT i.user_id, m.id, m.group_count FROM messages m"
+                                          " JOIN inbox i ON i.message_id = m.id"
+                                          " WHERE m.topic = ? AND m.group_key = ? AND m.created_at >= ?"
+                                          " AND COALESCE(m.grouped_at, m.created_at) >= ?"
+                                          " AND m.released_at IS NOT NULL AND m.cancelled_at IS NULL"
+                                          " AND i.seq > 0 AND i.read_at IS NULL AND i.deleted_at IS NULL"
+                                          " AND (i.expires_at IS NULL OR i.expires_at > ?)"
+                                          " AND i.user_id IN (SELECT value FROM json_each(?))"
+                                          " ORDER BY m.created_at DESC"),
+            {text(c.topic), c.groupKey, createdMs - kMaxGroupAgeMs, since, createdMs, json(recipients)});
+        if (!s)
+            return false;
+        while (s->next()) {
+            const QString userId = s->value(0).toString();
+            if (!entryOf.contains(userId)) // the newest entry, if a user has several
+                entryOf.insert(userId, s->value(1).toString());
+            countOf.insert(s->value(1).toString(), s->value(2).toInt());
+        }
+    }
+    if (entryOf.isEmpty())
+        return true;
+
+    QHash<QString, QStringList> usersOf; // group message -> its merging users, in recipient order
+    QStringList groups;
+    for (const QString &userId : std::as_const(recipients)) {
+        const QString group = entryOf.value(userId);
+        if (group.isEmpty())
+            continue;
+        if (!usersOf.contains(group))
+            groups << group;
+        usersOf[group] << userId;
+    }
+    const bool replace = mode == QLatin1String("replace");
+    for (const QString &groupId : std::as_const(groups)) {
+        const int count = countOf.value(groupId) + 1;
+        const QString title = replace ? c.title
+            : c.topic.isEmpty()       ? QStringLiteral("%1 new messages").arg(count)
+                                      : QStringLiteral("%1 new messages in %2").arg(count).arg(c.topic);
+        if (change(
+                QStringLiteral("UPDATE messages SET title = ?, message = ?, click = CASE WHEN ? THEN ? ELSE click END,"
+                               " data = CASE WHEN ? THEN ? ELSE data END, priority = MAX(priority, ?),"
+                               " group_count = ?, grouped_at = ? WHERE id = ?"),
+                {title, text(c.message), replace, text(c.click), replace, json(c.data), int(c.priority), count,
+                    createdMs, groupId})
+            < 0)
+            return false;
+        const QString mergeJson = json(usersOf.value(groupId));
+        const std::optional<QHash<QString, qint64>> seqs = advanceHeads(mergeJson, usersOf.value(groupId).size());
+        if (!seqs
+            || change(QStringLiteral("UPDATE inbox SET seq = (SELECT h.head_seq FROM stream_heads h"
+                                     " WHERE h.user_id = inbox.user_id) WHERE message_id = ?"
+                                     " AND user_id IN (SELECT value FROM json_each(?))"),
+                   {groupId, mergeJson})
+                < 0
+            || !appendNotificationEvents(groupId, mergeJson, createdMs))
+            return false;
+        PublishOutcome::Merge merge;
+        merge.messageId = groupId;
+        for (const QString &userId : usersOf.value(groupId))
+            merge.seqs.append({userId, seqs->value(userId)});
+        out.merges.append(std::move(merge));
+    }
+    recipients.erase(std::remove_if(recipients.begin(), recipients.end(),
+                         [&entryOf](const QString &id) { return entryOf.contains(id); }),
+        recipients.end());
+    return true;
+}
+
+std::optional<QHash<QString, qint64>> SqliteStore::advanceHeads(const QString &usersJson, qsizetype expected)
+{
+    QHash<QString, qint64> seqs;
+    seqs.reserve(expected);
+    {
+        // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert, not a join.
+        const Stmt s = run(QStringLiteral("INSERT INTO stream_heads (user_id, head_seq, pruned_below)"
+                                          " SELECT value, 1, 0 FROM json_each(?) WHERE true"
+                                          " ON CONFLICT (user_id) DO UPDATE SET head_seq = stream_heads.head_seq + 1"
+                                          " RETURNING user_id, head_seq"),
+            {usersJson});
+        if (!s)
+            return std::nullopt;
+        while (s->next())
+            seqs.insert(s->value(0).toString(), s->value(1).toLongLong());
+    }
+    if (seqs.size() != expected) {
+        setError(QStringLiteral("%1 of %2 stream heads advanced").arg(seqs.size()).arg(expected));
+        return std::nullopt;
+    }
+    return seqs;
+}
+
+bool SqliteStore::appendNotificationEvents(const QString &messageId, const QString &usersJson, qint64 atMs)
+{
+    return change(QStringLiteral("INSERT INTO stream_events (user_id, seq, kind, message_id, payload, at)"
+                                 " SELECT h.user_id, h.head_seq, 'notification', ?, NULL, ?"
+                                 " FROM json_each(?) r JOIN stream_heads h ON h.user_id = r.value"),
+               {messageId, atMs, usersJson})
+        >= 0;
 }
 
 std::optional<PublishOutcome> SqliteStore::replayIdempotent(const QString &messageId, const QJsonObject &response)

@@ -127,6 +127,13 @@ std::optional<StreamChange> SqliteStore::changeRows(
         if (!tx.ok())
             return std::nullopt;
         QSet<QString> changed;
+        // Counted before the UPDATE, from exactly the rows it will change.
+        if (kind == StreamEvent::Kind::Read
+            && !bumpInboxRollups(Counter::Read,
+                QStringLiteral("inbox WHERE user_id = ? AND message_id IN (SELECT value FROM json_each(?))"
+                               " AND read_at IS NULL AND" TIDINGS_LIVE_ROW),
+                {userId, json(ids), at.toMSecsSinceEpoch()}, at))
+            return std::nullopt;
         {
             QVariantList values {newValue};
             if (kind == StreamEvent::Kind::Read)
@@ -176,24 +183,30 @@ std::optional<StreamChange> SqliteStore::deleteFromInbox(
 std::optional<StreamChange> SqliteStore::markAllRead(
     const QString &userId, const QString &topic, qint64 upToSeq, const QDateTime &at)
 {
-    QString sql = QStringLiteral("UPDATE inbox INDEXED BY inbox_unread SET read_at = ?,"
-                                 " delivered_at = COALESCE(delivered_at, ?)"
-                                 " WHERE user_id = ? AND read_at IS NULL AND" TIDINGS_LIVE_ROW);
-    QVariantList values {at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch(), userId, at.toMSecsSinceEpoch()};
+    QString condition = QStringLiteral("user_id = ? AND read_at IS NULL AND" TIDINGS_LIVE_ROW);
+    QVariantList conditionValues {userId, at.toMSecsSinceEpoch()};
     if (!topic.isEmpty()) {
-        sql += QLatin1String(" AND topic = ?");
-        values.append(topic);
+        condition += QLatin1String(" AND topic = ?");
+        conditionValues.append(topic);
     }
     if (upToSeq > 0) {
-        sql += QLatin1String(" AND seq <= ?");
-        values.append(upToSeq);
+        condition += QLatin1String(" AND seq <= ?");
+        conditionValues.append(upToSeq);
     }
+    const QString sql = QLatin1String("UPDATE inbox INDEXED BY inbox_unread SET read_at = ?,"
+                                      " delivered_at = COALESCE(delivered_at, ?) WHERE ")
+        + condition;
+    const QVariantList values = QVariantList {at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch()} + conditionValues;
 
     StreamEvent event;
     qint64 changed = 0;
     {
         Transaction tx(*this);
         if (!tx.ok())
+            return std::nullopt;
+        // Counted before the UPDATE, from exactly the rows it will change.
+        if (!bumpInboxRollups(
+                Counter::Read, QLatin1String("inbox INDEXED BY inbox_unread WHERE ") + condition, conditionValues, at))
             return std::nullopt;
         {
             const Stmt s = runList(sql, values);
@@ -230,18 +243,27 @@ QStringList SqliteStore::markDelivered(const QString &userId, const QStringList 
     if (ids.isEmpty())
         return {};
     // Only pending rows: a read notification stays "read", however late its ack comes.
+    // The analytics rollup is counted first, in the same transaction, from the same rows.
+    static const QString condition
+        = QStringLiteral("user_id = ? AND message_id IN (SELECT value FROM json_each(?))"
+                         " AND delivered_at IS NULL AND read_at IS NULL AND" TIDINGS_LIVE_ROW);
+    const QVariantList conditionValues {userId, json(ids), at.toMSecsSinceEpoch()};
     QSet<QString> changed;
+    Transaction tx(*this);
+    if (!tx.ok()
+        || !bumpInboxRollups(Counter::Delivered, QLatin1String("inbox WHERE ") + condition, conditionValues, at))
+        return {};
     {
-        const Stmt s = run(QStringLiteral("UPDATE inbox SET delivered_at = ? WHERE user_id = ?"
-                                          " AND message_id IN (SELECT value FROM json_each(?))"
-                                          " AND delivered_at IS NULL AND read_at IS NULL AND" TIDINGS_LIVE_ROW
-                                          " RETURNING message_id"),
-            {timeMs(at), userId, json(ids), at.toMSecsSinceEpoch()});
+        const Stmt s = runList(QLatin1String("UPDATE inbox SET delivered_at = ? WHERE ") + condition
+                + QLatin1String(" RETURNING message_id"),
+            QVariantList {timeMs(at)} + conditionValues);
         if (!s)
             return {};
         while (s->next())
             changed.insert(s->value(0).toString());
     }
+    if (!tx.commit())
+        return {};
     return inRequestOrder(ids, changed);
 }
 

@@ -309,7 +309,7 @@ void WsHub::deliverNotification(const Notification &notification, const QList<QP
     if (written > 0) {
         m_services.metrics.delivered(QLatin1String(DeliveryChannel::InApp), QStringLiteral("sent"), written);
         const double latency = double(m_services.clock.nowMs() - notification.createdAt.toMSecsSinceEpoch()) / 1000.0;
-        m_services.metrics.observeDeliveryLatency(qMax(0.0, latency), written);
+        m_services.metrics.observeDeliveryLatency(QLatin1String(ChannelName::InApp), qMax(0.0, latency), written);
     }
 }
 

@@ -1,10 +1,12 @@
 // The client -> server events of PROTOCOL.md's WebSocket table.
 #include "ws/WsHub.h"
 
+#include "core/AnalyticsService.h"
 #include "core/PreferencesService.h"
 #include "core/StreamService.h"
 #include "core/TopicService.h"
 #include "protocol/JsonUtil.h"
+#include "store/Store.h"
 #include "util/Clock.h"
 #include "ws/WsSession.h"
 
@@ -132,6 +134,19 @@ void WsHub::dispatch(Session &s, const ClientFrame &frame)
         }
         const QStringList changed = streams.acknowledge(user.id, ids.value());
         reply(s, frame, {{QStringLiteral("ids"), QJsonArray::fromStringList(changed)}});
+    } else if (is(WsEvent::Dismiss)) {
+        Expected<DismissRequest> req = AnalyticsService::parseDismiss(frame.data);
+        if (!req) {
+            replyError(s, frame, req.error());
+            return;
+        }
+        const std::optional<EngagementOutcome> out = m_services.store.recordEngagement(
+            Engagement::Dismissed, user.id, req->ids, req->channel, m_services.clock.now());
+        if (out)
+            reply(s, frame, {{QStringLiteral("ids"), QJsonArray::fromStringList(out->recorded)}});
+        else
+            replyError(
+                s, frame, ProtocolError::make(ErrorCode::Unavailable, QStringLiteral("the database is not available")));
     } else if (is(WsEvent::Read) || is(WsEvent::Unread) || is(WsEvent::Delete)) {
         Expected<QStringList> ids = parseIds(frame.data);
         if (!ids) {

@@ -18,6 +18,7 @@ inline constexpr char RequestMissed[] = "requestMissedNotifications";
 inline constexpr char Subscribe[] = "subscribe";
 inline constexpr char Unsubscribe[] = "unsubscribe";
 inline constexpr char Ack[] = "ack";
+inline constexpr char Dismiss[] = "dismiss";
 inline constexpr char Read[] = "read";
 inline constexpr char Unread[] = "unread";
 inline constexpr char ReadAll[] = "readAll";

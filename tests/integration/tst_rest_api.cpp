@@ -259,8 +259,9 @@ void TestRestApi::ops_healthReadyAndMetrics_answerWithoutAuth()
     QVERIFY2(text.contains("\ntidings_ws_connections 1\n"), text.constData());
     QVERIFY2(text.contains("\ntidings_notifications_published_total 1\n"), text.constData());
     QVERIFY2(text.contains("tidings_deliveries_total{channel=\"inApp\",status=\"sent\"} 1\n"), text.constData());
-    QVERIFY2(text.contains("tidings_delivery_latency_seconds_bucket{le=\"+Inf\"} 1\n"), text.constData());
-    QVERIFY2(text.contains("tidings_delivery_latency_seconds_count 1\n"), text.constData());
+    QVERIFY2(
+        text.contains("tidings_delivery_latency_seconds_bucket{channel=\"inApp\",le=\"+Inf\"} 1\n"), text.constData());
+    QVERIFY2(text.contains("tidings_delivery_latency_seconds_count{channel=\"inApp\"} 1\n"), text.constData());
 }
 
 // ---- auth

@@ -49,7 +49,7 @@ QVariant inspect(const QString &path, const QString &sql)
 PublishItem item(const MessageRecord &message, const QStringList &recipients, const QString &senderKey = {},
     const QString &idempotencyKey = {}, const QJsonObject &response = {})
 {
-    return PublishItem {message, recipients, senderKey, idempotencyKey, response};
+    return PublishItem {message, recipients, senderKey, idempotencyKey, response, {}};
 }
 
 using Seqs = QList<QPair<QString, qint64>>;
@@ -104,6 +104,11 @@ private Q_SLOTS:
     void eventsSince_afterPruningOrAheadOfHead_requiresResync();
     void seqBefore_isLastSeqBeforeTime();
     void recordOperation_secondTimeReturnsFalse();
+    void jobs_createdOnlyWhereTheChannelReaches();
+    void claimAndComplete_onlyJobsStillSendingChange();
+    void reclaim_returnsInFlightJobsToPending_andLogsIt();
+    void retryJob_onlyDeadLetters();
+    void releaseScheduled_assignsSeqs_cancelStopsIt();
 
 private:
     QString addUser(const QString &username, const QString &role = QStringLiteral("user"), bool disabled = false);
@@ -1137,6 +1142,176 @@ void TestSqliteStore::recordOperation_secondTimeReturnsFalse()
     QVERIFY(!m_store->recordOperation(a, QStringLiteral("op-1"), T0.addSecs(1)));
     QVERIFY(m_store->recordOperation(b, QStringLiteral("op-1"), T0));
     QVERIFY(m_store->recordOperation(a, QStringLiteral("op-2"), T0));
+}
+
+void TestSqliteStore::jobs_createdOnlyWhereTheChannelReaches()
+{
+    const QString alice = addUser(QStringLiteral("alice")); // has an email address
+    User bob;
+    bob.id = newId();
+    bob.username = QStringLiteral("bob");
+    bob.createdAt = T0;
+    QVERIFY(m_store->createUser(bob, QByteArrayLiteral("x"))); // no email address
+    Device phone;
+    phone.id = QStringLiteral("phone");
+    phone.userId = bob.id;
+    phone.pushSubscription = QJsonObject {{QStringLiteral("endpoint"), QStringLiteral("https://push.example/1")}};
+    QVERIFY(m_store->upsertDevice(phone));
+
+    PublishItem now = item(message(QStringLiteral("now")), {alice, bob.id});
+    now.jobChannels = {QStringLiteral("email"), QStringLiteral("push"), QStringLiteral("webhook")};
+    PublishItem later = item(message(QStringLiteral("later")), {alice});
+    later.message.scheduledAt = T0.addSecs(3600);
+    later.jobChannels = {QStringLiteral("email")};
+    const auto out = m_store->publishBatch({now, later});
+    QVERIFY(out);
+
+    const QList<DeliveryJob> jobs = m_store->jobsForMessage(out->at(0).messageId);
+    QStringList got;
+    for (const DeliveryJob &j : jobs)
+        got << (j.userId == alice ? QStringLiteral("alice:") : QStringLiteral("bob:")) + j.channel;
+    got.sort();
+    QCOMPARE(got, (QStringList {QStringLiteral("alice:email"), QStringLiteral("bob:push")}));
+    for (const DeliveryJob &j : jobs) {
+        QCOMPARE(j.state, QStringLiteral("pending"));
+        QCOMPARE(j.nextAttemptAt, T0);
+        QCOMPARE(j.topic, QStringLiteral("orders"));
+        QCOMPARE(j.priority, int(Priority::High));
+    }
+    // A scheduled message's jobs are due at its time.
+    QCOMPARE(m_store->jobsForMessage(out->at(1).messageId).value(0).nextAttemptAt, T0.addSecs(3600));
+    QCOMPARE(m_store->nextJobDue(), T0);
+    QCOMPARE(m_store->pendingJobCounts().value(QStringLiteral("email")), 2);
+}
+
+void TestSqliteStore::claimAndComplete_onlyJobsStillSendingChange()
+{
+    const QString alice = addUser(QStringLiteral("alice"));
+    PublishItem p = item(message(QStringLiteral("a")), {alice});
+    p.jobChannels = {QStringLiteral("email")};
+    const auto out = m_store->publishBatch({p});
+    QVERIFY(out);
+
+    // Not due before its time; claimed once it is, and only once.
+    QCOMPARE(m_store->claimJobs(QStringLiteral("w1"), T0.addMSecs(-1), T0.addSecs(60), 10, {})->size(), 0);
+    const auto claimed = m_store->claimJobs(QStringLiteral("w1"), T0, T0.addSecs(60), 10, {QStringLiteral("email")});
+    QVERIFY(claimed);
+    QCOMPARE(claimed->size(), 1);
+    QCOMPARE(claimed->first().state, QStringLiteral("sending"));
+    QCOMPARE(claimed->first().attempts, 1);
+    QCOMPARE(m_store->claimJobs(QStringLiteral("w2"), T0, T0.addSecs(60), 10, {})->size(), 0);
+    QCOMPARE(m_store->claimJobs(QStringLiteral("w2"), T0, T0.addSecs(60), 10, {QStringLiteral("push")})->size(), 0);
+
+    JobCompletion sent;
+    sent.jobId = claimed->first().id;
+    sent.state = QStringLiteral("sent");
+    sent.logEvent = QStringLiteral("sent");
+    sent.providerCode = QStringLiteral("250");
+    sent.latencyMs = 12;
+    QCOMPARE(m_store->completeJobs({sent}, T0.addSecs(2)), 1);
+    // A late second result for the same job changes nothing.
+    JobCompletion late = sent;
+    late.state = QStringLiteral("failed");
+    QCOMPARE(m_store->completeJobs({late}, T0.addSecs(3)), 0);
+
+    const std::optional<DeliveryJob> job = m_store->job(sent.jobId);
+    QVERIFY(job);
+    QCOMPARE(job->state, QStringLiteral("sent"));
+    QCOMPARE(job->sentAt, T0.addSecs(2));
+    QCOMPARE(job->providerCode, QStringLiteral("250"));
+    QCOMPARE(inspect(m_path, QStringLiteral("SELECT COUNT(*) FROM delivery_log WHERE event = 'sent'")).toInt(), 1);
+    QCOMPARE(inspect(m_path, QStringLiteral("SELECT latency_ms FROM delivery_log")).toInt(), 12);
+    QCOMPARE(inspect(m_path, QStringLiteral("SELECT sent FROM analytics_hourly WHERE channel = 'email'")).toInt(), 1);
+}
+
+void TestSqliteStore::reclaim_returnsInFlightJobsToPending_andLogsIt()
+{
+    const QString alice = addUser(QStringLiteral("alice"));
+    PublishItem p = item(message(QStringLiteral("a")), {alice});
+    p.jobChannels = {QStringLiteral("email")};
+    QVERIFY(m_store->publishBatch({p}));
+    const auto claimed = m_store->claimJobs(QStringLiteral("w1"), T0, T0.addSecs(60), 10, {});
+    QCOMPARE(claimed->size(), 1);
+
+    QCOMPARE(m_store->reclaimJobs(T0.addSecs(30), T0.addSecs(30)), 0); // the lease still runs
+    QCOMPARE(m_store->reclaimJobs(T0.addSecs(61), T0.addSecs(61)), 1);
+    const std::optional<DeliveryJob> job = m_store->job(claimed->first().id);
+    QCOMPARE(job->state, QStringLiteral("pending"));
+    QCOMPARE(job->reclaimed, 1);
+    QCOMPARE(job->attempts, 1);
+    QCOMPARE(job->nextAttemptAt, T0.addSecs(61));
+    QCOMPARE(inspect(m_path, QStringLiteral("SELECT COUNT(*) FROM delivery_log WHERE event = 'reclaimed'")).toInt(), 1);
+
+    // The dead worker's result, arriving after all, is dropped.
+    JobCompletion stale;
+    stale.jobId = job->id;
+    stale.state = QStringLiteral("sent");
+    stale.logEvent = QStringLiteral("sent");
+    QCOMPARE(m_store->completeJobs({stale}, T0.addSecs(62)), 0);
+    QCOMPARE(m_store->job(job->id)->state, QStringLiteral("pending"));
+}
+
+void TestSqliteStore::retryJob_onlyDeadLetters()
+{
+    const QString alice = addUser(QStringLiteral("alice"));
+    PublishItem p = item(message(QStringLiteral("a")), {alice});
+    p.jobChannels = {QStringLiteral("email")};
+    QVERIFY(m_store->publishBatch({p}));
+    const QString id = m_store->claimJobs(QStringLiteral("w1"), T0, T0.addSecs(60), 10, {})->first().id;
+    QVERIFY(!m_store->retryJob(id, T0)); // sending, not failed
+    JobCompletion failed;
+    failed.jobId = id;
+    failed.state = QStringLiteral("failed");
+    failed.logEvent = QStringLiteral("failed");
+    failed.error = QStringLiteral("550 no such user");
+    QCOMPARE(m_store->completeJobs({failed}, T0.addSecs(1)), 1);
+    QCOMPARE(m_store->job(id)->lastError, QStringLiteral("550 no such user"));
+    QVERIFY(m_store->retryJob(id, T0.addSecs(5)));
+    const DeliveryJob retried = *m_store->job(id);
+    QCOMPARE(retried.state, QStringLiteral("pending"));
+    QCOMPARE(retried.attempts, 0); // a fresh retry schedule
+    QCOMPARE(retried.nextAttemptAt, T0.addSecs(5));
+    QVERIFY(!m_store->retryJob(id, T0.addSecs(6)));
+    QVERIFY(!m_store->retryJob(QStringLiteral("no-such-job"), T0));
+}
+
+void TestSqliteStore::releaseScheduled_assignsSeqs_cancelStopsIt()
+{
+    const QString alice = addUser(QStringLiteral("alice"));
+    const QString bob = addUser(QStringLiteral("bob"));
+    MessageRecord first = message(QStringLiteral("first"));
+    first.scheduledAt = T0.addSecs(600);
+    MessageRecord second = message(QStringLiteral("second"));
+    second.scheduledAt = T0.addSecs(600);
+    PublishItem a = item(first, {alice, bob});
+    a.jobChannels = {QStringLiteral("email")};
+    const auto out = m_store->publishBatch({a, item(second, {alice})});
+    QVERIFY(out);
+    QCOMPARE(m_store->headSeq(alice), 0);
+
+    const std::optional<CancelOutcome> cancelled = m_store->cancelMessage(out->at(1).messageId, T0.addSecs(1));
+    QVERIFY(cancelled && cancelled->found);
+    QCOMPARE(cancelled->recipients, 1);
+    QVERIFY(!cancelled->wasReleased);
+    QVERIFY(!m_store->cancelMessage(newId(), T0)->found);
+
+    QCOMPARE(m_store->releaseScheduled(T0.addSecs(599), 10)->size(), 0);
+    const auto released = m_store->releaseScheduled(T0.addSecs(600), 10);
+    QVERIFY(released);
+    QCOMPARE(released->size(), 1); // the cancelled one never comes out
+    QCOMPARE(released->first().message.id, out->at(0).messageId);
+    QCOMPARE(released->first().recipientSeqs, (Seqs {{alice, 1}, {bob, 1}}));
+    QCOMPARE(m_store->headSeq(alice), 1);
+    const InboxPage page = m_store->inbox(alice, InboxQuery {}, T0.addSecs(601));
+    QCOMPARE(page.total, 1);
+    QCOMPARE(page.notifications.first().content.title, QStringLiteral("first"));
+    QCOMPARE(m_store->eventsSince(alice, 0, 10).events.size(), 1);
+    QCOMPARE(m_store->releaseScheduled(T0.addSecs(700), 10)->size(), 0); // released once
+    // Too late to cancel for inboxes; pending jobs still can be.
+    const std::optional<CancelOutcome> late = m_store->cancelMessage(out->at(0).messageId, T0.addSecs(700));
+    QVERIFY(late->wasReleased);
+    QCOMPARE(late->recipients, 0);
+    QCOMPARE(late->jobs, 2);
 }
 
 QTEST_GUILESS_MAIN(TestSqliteStore)
