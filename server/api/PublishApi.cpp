@@ -4,6 +4,7 @@
 #include "core/PublishService.h"
 #include "http/HttpServer.h"
 #include "protocol/PublishRequest.h"
+#include "store/Store.h"
 #include "util/Clock.h"
 
 namespace Tidings::Server {
@@ -34,6 +35,37 @@ PublishApi::PublishApi(ApiContext &ctx, HttpServer &http)
                     accepted ? HttpResponse::json(202, accepted.value()) : HttpResponse::error(accepted.error()));
             });
             return HttpResponse::deferred();
+        });
+
+    // Cancels what has not happened yet: a scheduled notification never reaches an
+    // inbox, and deliveries still waiting (a retry, quiet hours) are not sent.
+    http.route(QHttpServerRequest::Method::Post, QStringLiteral("/api/notifications/:id/cancel"),
+        HttpServer::Access::Authenticated, [this](HttpRequest &req) {
+            const AuthContext &caller = req.auth();
+            if (!caller.hasPublishScope())
+                return HttpResponse::error(ErrorCode::Forbidden, QStringLiteral("this token lacks the publish scope"));
+            const QString id = req.param(0);
+            const std::optional<MessageRecord> message = m_ctx.store.message(id);
+            if (!message)
+                return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("no notification '%1'").arg(id));
+            const Sender sender = caller.sender();
+            if (!caller.isAdmin() && (message->sender.kind != sender.kind || message->sender.id != sender.id))
+                return HttpResponse::error(
+                    ErrorCode::Forbidden, QStringLiteral("only its sender or an admin can cancel a notification"));
+            const std::optional<CancelOutcome> outcome = m_ctx.store.cancelMessage(id, m_ctx.clock.now());
+            if (!outcome)
+                return HttpResponse::error(
+                    ErrorCode::Unavailable, QStringLiteral("the database is not available; nothing was cancelled"));
+            if (outcome->wasReleased && outcome->jobs == 0)
+                return HttpResponse::error(ErrorCode::Conflict,
+                    QStringLiteral("the notification was already delivered; nothing is left to cancel"));
+            return HttpResponse::json({
+                {QStringLiteral("id"), id},
+                {QStringLiteral("status"),
+                    outcome->wasReleased ? QStringLiteral("delivered") : QLatin1String(Status::Cancelled)},
+                {QStringLiteral("recipients"), outcome->recipients},
+                {QStringLiteral("deliveries"), outcome->jobs},
+            });
         });
 }
 

@@ -447,10 +447,14 @@ void TestDeliveryPipeline::scheduled_releasedWhenDue_cancelledNeverDelivered()
         = publish(toAlice(QStringLiteral("Never"), QJsonObject {{QStringLiteral("scheduledAt"), later}}));
     QVERIFY(!cancelled.isEmpty());
 
-    const std::optional<CancelOutcome> outcome = m_server->server().store().cancelMessage(cancelled, m_clock.now());
-    QVERIFY(outcome && outcome->found);
-    QCOMPARE(outcome->recipients, 1);
-    QCOMPARE(outcome->jobs, 1);
+    // Only its sender or an admin may cancel it.
+    QCOMPARE(alice.post(QStringLiteral("/api/notifications/%1/cancel").arg(cancelled)).status, 403);
+    QCOMPARE(m_admin->post(QStringLiteral("/api/notifications/no-such-id/cancel")).status, 404);
+    const HttpResult cancel = m_admin->post(QStringLiteral("/api/notifications/%1/cancel").arg(cancelled));
+    QCOMPARE(cancel.status, 200);
+    QCOMPARE(cancel.json.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(cancel.json.value(QStringLiteral("recipients")).toInt(), 1);
+    QCOMPARE(cancel.json.value(QStringLiteral("deliveries")).toInt(), 1);
 
     ws.drain(150);
     for (const Test::WsTestClient::Frame &f : ws.pending())
@@ -475,6 +479,9 @@ void TestDeliveryPipeline::scheduled_releasedWhenDue_cancelledNeverDelivered()
     QVERIFY(inbox.first().toObject().value(QStringLiteral("seq")).toInteger() > 0);
     QTRY_COMPARE(m_sink->messages().size(), 1);
     QCOMPARE(jobsOf(cancelled).first().state, QStringLiteral("cancelled"));
+    // Delivered: nothing left to cancel. (The admin's token expired with the hour.)
+    QCOMPARE(m_admin->login(QStringLiteral("admin"), QLatin1String(TestServer::AdminPassword)).status, 200);
+    QCOMPARE(m_admin->post(QStringLiteral("/api/notifications/%1/cancel").arg(id)).status, 409);
 }
 
 void TestDeliveryPipeline::circuitBreaker_opensAfterFiveFailures_thenProbes()
