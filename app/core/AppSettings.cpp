@@ -151,6 +151,16 @@ void AppSettings::setStartAtLogin(bool on)
     setValue(QStringLiteral("general/startAtLogin"), on);
 }
 
+QString AppSettings::doNotDisturbState() const
+{
+    return value(QStringLiteral("general/doNotDisturb"), QString()).toString();
+}
+
+void AppSettings::setDoNotDisturbState(const QString &state)
+{
+    setValue(QStringLiteral("general/doNotDisturb"), state);
+}
+
 QString AppSettings::fileName() const
 {
     return m_settings->fileName();

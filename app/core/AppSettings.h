@@ -50,6 +50,9 @@ public:
     void setLanguage(const QString &language);
     [[nodiscard]] bool startAtLogin() const;
     void setStartAtLogin(bool on);
+    // Local Do Not Disturb as DoNotDisturb writes it ("" = off), kept across restarts.
+    [[nodiscard]] QString doNotDisturbState() const;
+    void setDoNotDisturbState(const QString &state);
 
     [[nodiscard]] QString fileName() const;
 

@@ -81,8 +81,8 @@ void ToastQueue::push(const Notification &notification)
     const QDateTime now = m_clock.now();
     if (!urgent && !notification.content.topic.isEmpty()) {
         const QDateTime horizon = now.addMSecs(-m_options.burstWindowMs);
-        m_recent.erase(std::remove_if(m_recent.begin(), m_recent.end(),
-                           [&](const auto &r) { return r.second < horizon; }),
+        m_recent.erase(
+            std::remove_if(m_recent.begin(), m_recent.end(), [&](const auto &r) { return r.second < horizon; }),
             m_recent.end());
         m_recent.append({notification.content.topic, now});
         if (collapseInto(notification))
@@ -123,7 +123,8 @@ bool ToastQueue::collapseInto(const Notification &n)
         }
     }
 
-    const auto inBurst = std::count_if(m_recent.cbegin(), m_recent.cend(), [&](const auto &r) { return r.first == topic; });
+    const auto inBurst
+        = std::count_if(m_recent.cbegin(), m_recent.cend(), [&](const auto &r) { return r.first == topic; });
     if (inBurst < m_options.burstCount)
         return false;
 
@@ -180,7 +181,8 @@ void ToastQueue::enqueue(Toast toast)
         }
     }
     // Higher priority first; equal priority in order of arrival.
-    const auto at = std::find_if(m_waiting.begin(), m_waiting.end(), [&](const Toast &t) { return outranks(toast, t); });
+    const auto at
+        = std::find_if(m_waiting.begin(), m_waiting.end(), [&](const Toast &t) { return outranks(toast, t); });
     m_waiting.insert(at, std::move(toast));
 }
 

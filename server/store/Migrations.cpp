@@ -260,6 +260,10 @@ QStringList schemaV3Delivery()
         // How often a crash left it in flight: each may have been sent once more.
         QStringLiteral("ALTER TABLE delivery_jobs ADD COLUMN reclaimed INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("CREATE INDEX delivery_jobs_state ON delivery_jobs (state, updated_at)"),
+        // Each round claims per channel: a channel with nothing due must not walk the
+        // others' pending jobs, and a busy one reads its due jobs in order.
+        QStringLiteral("CREATE INDEX delivery_jobs_channel_due ON delivery_jobs (channel, next_attempt_at)"
+                       " WHERE state = 'pending'"),
 
         QStringLiteral("ALTER TABLE delivery_log ADD COLUMN provider_code TEXT"),
         QStringLiteral("ALTER TABLE delivery_log ADD COLUMN provider_response TEXT"),

@@ -136,14 +136,21 @@ std::optional<QList<DeliveryJob>> SqliteStore::claimJobs(
 {
     // One statement, so the claim is atomic without an explicit transaction. The inner
     // query must say "state = 'pending'" literally to use the partial index.
+    // INDEXED BY: without statistics the planner takes delivery_jobs_state (state = ?)
+    // and sorts every pending job; the partial indexes read only the due ones, in order.
     const QString sql = QLatin1String("UPDATE delivery_jobs SET state = 'sending', locked_by = ?, locked_until = ?,"
                                       " attempts = attempts + 1, updated_at = ?"
-                                      " WHERE id IN (SELECT id FROM delivery_jobs WHERE state = 'pending'"
-                                      " AND next_attempt_at <= ?")
-        + (channels.isEmpty() ? QString() : QStringLiteral(" AND channel IN (SELECT value FROM json_each(?))"))
+                                      " WHERE id IN (SELECT id FROM delivery_jobs INDEXED BY ")
+        + (channels.size() == 1 ? QLatin1String("delivery_jobs_channel_due") : QLatin1String("delivery_jobs_due"))
+        + QLatin1String(" WHERE state = 'pending' AND next_attempt_at <= ?")
+        + (channels.isEmpty()          ? QString()
+                : channels.size() == 1 ? QStringLiteral(" AND channel = ?") // delivery_jobs_channel_due
+                                       : QStringLiteral(" AND channel IN (SELECT value FROM json_each(?))"))
         + QLatin1String(" ORDER BY next_attempt_at LIMIT ?) RETURNING ") + kJobColumns;
     QVariantList values {workerId, timeMs(leaseUntil), timeMs(now), timeMs(now)};
-    if (!channels.isEmpty())
+    if (channels.size() == 1)
+        values << channels.constFirst();
+    else if (!channels.isEmpty())
         values << json(channels);
     values << limit;
     QList<DeliveryJob> jobs;
@@ -305,8 +312,9 @@ bool SqliteStore::retryJob(const QString &jobId, const QDateTime &at)
 
 std::optional<QDateTime> SqliteStore::nextJobDue()
 {
-    const auto due
-        = scalar(QStringLiteral("SELECT MIN(next_attempt_at) FROM delivery_jobs WHERE state = 'pending'"), {});
+    const auto due = scalar(QStringLiteral("SELECT MIN(next_attempt_at) FROM delivery_jobs INDEXED BY delivery_jobs_due"
+                                           " WHERE state = 'pending'"),
+        {});
     if (!due || due->isNull())
         return std::nullopt;
     return timeFrom(*due);
@@ -315,8 +323,8 @@ std::optional<QDateTime> SqliteStore::nextJobDue()
 QHash<QString, qint64> SqliteStore::pendingJobCounts()
 {
     QHash<QString, qint64> counts;
-    const Stmt s
-        = run(QStringLiteral("SELECT channel, COUNT(*) FROM delivery_jobs WHERE state = 'pending' GROUP BY channel"));
+    const Stmt s = run(QStringLiteral("SELECT channel, COUNT(*) FROM delivery_jobs INDEXED BY delivery_jobs_channel_due"
+                                      " WHERE state = 'pending' GROUP BY channel"));
     while (s && s->next())
         counts.insert(s->value(0).toString(), s->value(1).toLongLong());
     return counts;

@@ -28,6 +28,18 @@ Scenarios (--scenario):
                       jitter, resume, and check that each device got exactly those
                       notifications: missed == 0, duplicated == 0.
   all                 all of the above; restart only with --restart-cmd.
+  delivery            the delivery pipeline, without WebSockets: --delivery-users users
+                      (with email addresses), then two phases of --deliveries
+                      notifications each, published with --concurrency in flight.
+                      email: channels ["email"]; emails/s from the first publish until
+                      /metrics counts them all sent (polled every 50 ms), and the
+                      delivery latency percentiles interpolated from the server's
+                      histogram. Needs SMTP on the server (scripts/bench starts a local
+                      sink). webhook: every user registers the bench's own HTTP
+                      receiver; channels ["webhook"]; jobs/s until the last webhook
+                      arrives, receive time - createdAt percentiles, and every job id
+                      (X-Tidings-Delivery) checked to arrive exactly once. Not part of
+                      `all`.
   client              no server: benchmarks the client core (libtidings) in this
                       process. Applies --client-events stream events (70% notifications,
                       20% reads, 5% unreads, 3% deletes, 2% readAll) to a fresh local
@@ -116,6 +128,8 @@ QString BenchOptions::scenarioName(Scenario s)
         return QStringLiteral("all");
     case Scenario::Client:
         return QStringLiteral("client");
+    case Scenario::Delivery:
+        return QStringLiteral("delivery");
     }
     return QString();
 }
@@ -198,7 +212,8 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("Admin password. Default: the TIDINGS_ADMIN_PASSWORD environment variable."),
             QStringLiteral("PASSWORD")),
         opt(QStringLiteral("scenario"),
-            QStringLiteral("latency | publish-throughput | broadcast | restart | all | client. Default latency."),
+            QStringLiteral(
+                "latency | publish-throughput | broadcast | restart | all | client | delivery. Default latency."),
             QStringLiteral("NAME")),
         opt(QStringLiteral("server-pid"),
             QStringLiteral("tidingsd's process id: its VmRSS is read from /proc/PID/status before connecting and with "
@@ -266,6 +281,19 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
             QStringLiteral("client scenario: where the temporary store files go (their file system matters). "
                            "Default: the system's temporary directory."),
             QStringLiteral("DIR")),
+        opt(QStringLiteral("deliveries"),
+            QStringLiteral("delivery scenario: notifications published per channel phase, one recipient each. "
+                           "Default 5000."),
+            QStringLiteral("N")),
+        opt(QStringLiteral("delivery-users"),
+            QStringLiteral("delivery scenario: users the notifications are spread over round-robin. Default 100."),
+            QStringLiteral("U")),
+        opt(QStringLiteral("delivery-channels"),
+            QStringLiteral("delivery scenario: the phases to run, in order. Default email,webhook."),
+            QStringLiteral("email[,webhook]")),
+        opt(QStringLiteral("delivery-timeout"),
+            QStringLiteral("delivery scenario: seconds without a new delivery before a phase gives up. Default 60."),
+            QStringLiteral("S")),
         hidden(QStringLiteral("worker"), QStringLiteral("I")),
         hidden(QStringLiteral("workers"), QStringLiteral("P")),
         hidden(QStringLiteral("worker-dir"), QStringLiteral("DIR")),
@@ -337,7 +365,7 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
         const QString name = p.value(QStringLiteral("scenario"));
         bool found = false;
         for (Scenario s : {Scenario::Latency, Scenario::PublishThroughput, Scenario::Broadcast, Scenario::Restart,
-                 Scenario::All, Scenario::Client}) {
+                 Scenario::All, Scenario::Client, Scenario::Delivery}) {
             if (name == scenarioName(s)) {
                 o.scenario = s;
                 found = true;
@@ -365,6 +393,23 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
     }
     check(readInt(p, QStringLiteral("client-rows"), 1, 10000000, &o.clientRows));
     o.clientDir = p.value(QStringLiteral("client-dir"));
+    check(readInt(p, QStringLiteral("deliveries"), 1, 10000000, &o.deliveries));
+    check(readInt(p, QStringLiteral("delivery-users"), 1, 1000000, &o.deliveryUsers));
+    if (p.isSet(QStringLiteral("delivery-channels"))) {
+        o.deliveryChannels.clear();
+        const QStringList parts
+            = p.value(QStringLiteral("delivery-channels")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            const QString c = part.trimmed();
+            if (c != QLatin1String("email") && c != QLatin1String("webhook"))
+                errors << QStringLiteral("--delivery-channels lists email and/or webhook, got '%1'").arg(part);
+            else if (!o.deliveryChannels.contains(c))
+                o.deliveryChannels << c;
+        }
+        if (o.deliveryChannels.isEmpty())
+            errors << QStringLiteral("--delivery-channels needs email, webhook or both");
+    }
+    check(readDouble(p, QStringLiteral("delivery-timeout"), 1, 3600, &o.deliveryTimeoutSec));
     if (p.isSet(QStringLiteral("server-pid"))) {
         bool ok = false;
         o.serverPid = p.value(QStringLiteral("server-pid")).toLongLong(&ok);
@@ -398,6 +443,9 @@ BenchOptionsParseResult BenchOptions::parse(const QStringList &arguments, const 
     // owns all devices of its users and needs at least one user.
     if (o.processes > o.users)
         errors << QStringLiteral("--processes (%1) must not exceed --users (%2)").arg(o.processes).arg(o.users);
+    // The delivery scenario opens no WebSockets, so there is nothing to spread over processes.
+    if (o.scenario == Scenario::Delivery && o.processes > 1)
+        errors << QStringLiteral("--scenario delivery runs in one process; drop --processes");
     if (o.scenario == Scenario::Restart && o.restartCommand.isEmpty() && o.serverPid <= 0 && !o.isWorker())
         errors << QStringLiteral("--scenario restart needs --restart-cmd or --server-pid");
 

@@ -11,8 +11,9 @@ class QProcessEnvironment;
 
 namespace Tidings::Bench {
 
-// `All` is every server scenario; `Client` needs no server and runs only when named.
-enum class Scenario { Latency, PublishThroughput, Broadcast, Restart, All, Client };
+// `All` is every server scenario but `Delivery`, which needs an SMTP server behind
+// tidingsd; `Client` needs no server. Both run only when named.
+enum class Scenario { Latency, PublishThroughput, Broadcast, Restart, All, Client, Delivery };
 
 struct BenchOptionsParseResult;
 
@@ -54,6 +55,11 @@ struct BenchOptions
     QVector<int> clientBatches {1, 500, 2000};
     int clientRows = 50000;
     QString clientDir; // empty: the system's temporary directory
+    // --scenario delivery
+    int deliveries = 5000;
+    int deliveryUsers = 100;
+    QStringList deliveryChannels {QStringLiteral("email"), QStringLiteral("webhook")};
+    double deliveryTimeoutSec = 60;
 
     // Set only in a worker process started by the coordinator.
     int workerIndex = -1;
@@ -63,7 +69,7 @@ struct BenchOptions
     [[nodiscard]] bool isWorker() const { return workerIndex >= 0; }
     [[nodiscard]] bool runs(Scenario s) const
     {
-        return scenario == s || (scenario == Scenario::All && s != Scenario::Client);
+        return scenario == s || (scenario == Scenario::All && s != Scenario::Client && s != Scenario::Delivery);
     }
     [[nodiscard]] bool needsServer() const { return scenario != Scenario::Client; }
     // `all` restarts only through --restart-cmd; waiting for a person to restart the

@@ -11,7 +11,6 @@
 #include <QRandomGenerator>
 
 #include <cmath>
-#include <sys/resource.h>
 
 namespace Tidings::Bench {
 
@@ -31,15 +30,6 @@ constexpr qint64 NsPerSec = 1000000000;
 constexpr qint64 QuietNs = 500 * 1000000LL; // no frames for this long = nothing in flight
 constexpr qint64 MaxQuietWaitNs = 10 * NsPerSec;
 constexpr int ReconnectSettleMs = 1000; // after the last replayDone, to catch late duplicates
-
-// CPU seconds this process has used, user + system.
-double cpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 // Splits `total` over `count` shares; share `index` gets the remainder first.
 int share(int total, int index, int count)
@@ -125,7 +115,7 @@ void BenchWorker::start(const QString &phase, const QJsonObject &args)
     m_active = true;
     ++m_phaseCounter;
     m_phaseStartNs = monotonicNs();
-    m_phaseStartCpu = cpuSeconds();
+    m_phaseStartCpu = processCpuSeconds();
     m_settling = false;
     if (phase == Setup)
         setup();
@@ -170,7 +160,7 @@ void BenchWorker::finish(QJsonObject result)
         result.insert(QStringLiteral("ok"), true);
     result.insert(QStringLiteral("benchRssKiB"), double(ServerControl::rssKiB(QStringLiteral("self"))));
     // If the bench itself was busy most of the phase, its figures measure the bench.
-    result.insert(QStringLiteral("benchCpuSeconds"), std::round((cpuSeconds() - m_phaseStartCpu) * 1000) / 1000);
+    result.insert(QStringLiteral("benchCpuSeconds"), std::round((processCpuSeconds() - m_phaseStartCpu) * 1000) / 1000);
     result.insert(QStringLiteral("phaseSeconds"), std::round(nsToSec(monotonicNs() - m_phaseStartNs) * 1000) / 1000);
     Q_EMIT finished(result);
 }

@@ -33,14 +33,21 @@ QByteArray Publisher::body(const QByteArray &targeting, const QString &nonce, in
     // second in the process whose timing we report, and the send time must be taken
     // as late as possible, right before the bytes go out.
     QByteArray out;
-    out.reserve(160 + targeting.size() + m_message.size());
+    out.reserve(160 + targeting.size() + m_message.size() + m_channels.size());
     out += '{' + targeting + ",\"title\":\"tidings-bench\",\"message\":\"" + m_message
         + "\",\"priority\":\"normal\",\"data\":{\"t\":\"" + QByteArray::number(monotonicNs()) + "\",\"k\":\"" + m_kind
-        + "\",\"r\":" + QByteArray::number(round) + ",\"n\":\"" + n + "\"}";
+        + "\",\"r\":" + QByteArray::number(round) + ",\"n\":\"" + n + "\"}" + m_channels;
     if (idempotent)
         out += ",\"idempotencyKey\":\"" + n + '"';
     out += '}';
     return out;
+}
+
+void Publisher::setChannels(const QStringList &channels)
+{
+    m_channels = channels.isEmpty() ? QByteArray()
+                                    : QByteArrayLiteral(",\"channels\":")
+            + QJsonDocument(QJsonArray::fromStringList(channels)).toJson(QJsonDocument::Compact);
 }
 
 void Publisher::start(Mode mode, const QVector<Target> &targets, qint64 durationNs, const QString &kind, int round)
@@ -85,6 +92,15 @@ void Publisher::runClosedLoop(const QVector<Target> &targets, qint64 durationNs,
         issue(&m_targets[m_next++ % m_targets.size()], m_round, false);
 }
 
+void Publisher::runCount(const QVector<Target> &targets, qint64 total, const QString &kind, int round)
+{
+    start(Mode::Count, targets, 0, kind, round);
+    m_total = targets.isEmpty() ? 0 : total;
+    while (m_stats.sent < std::min<qint64>(m_total, m_pool.size()))
+        issue(&m_targets[m_next++ % m_targets.size()], m_round, false);
+    maybeFinish();
+}
+
 void Publisher::runSet(const QVector<Target> &targets, int perTarget, const QString &kind)
 {
     start(Mode::Once, targets, 0, kind, 0);
@@ -99,6 +115,13 @@ void Publisher::broadcast(int round)
 {
     start(Mode::Once, {}, 0, QStringLiteral("bc"), round);
     issue(nullptr, round, true);
+}
+
+void Publisher::stop()
+{
+    m_tick.stop();
+    m_running = false;
+    m_mode = Mode::Idle;
 }
 
 void Publisher::onTick()
@@ -150,6 +173,8 @@ void Publisher::onResponse(const HttpResponse &response, int user, const QString
     }
     if (m_mode == Mode::ClosedLoop && m_running && monotonicNs() < m_endNs)
         issue(&m_targets[m_next++ % m_targets.size()], m_round, false);
+    else if (m_mode == Mode::Count && m_running && m_stats.sent < m_total)
+        issue(&m_targets[m_next++ % m_targets.size()], m_round, false);
     maybeFinish();
 }
 
@@ -160,6 +185,8 @@ void Publisher::maybeFinish()
     if (m_mode == Mode::Paced && m_tick.isActive())
         return;
     if (m_mode == Mode::ClosedLoop && monotonicNs() < m_endNs)
+        return;
+    if (m_mode == Mode::Count && m_stats.sent < m_total)
         return;
     m_running = false;
     m_mode = Mode::Idle;

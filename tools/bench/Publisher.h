@@ -5,6 +5,7 @@
 
 #include <QMap>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 #include <QVector>
 
@@ -13,9 +14,9 @@
 namespace Tidings::Bench {
 
 // Publishes notifications over REST: paced (open loop, a fixed rate), closed loop
-// (K requests always in flight) or one fixed set. Every notification's `data`
-// carries {t: send time (monotonic ns, as a string), k: kind, r: round, n: nonce},
-// which the receiving side reads back.
+// (K requests always in flight, for a time or a count) or one fixed set. Every
+// notification's `data` carries {t: send time (monotonic ns, as a string), k: kind,
+// r: round, n: nonce}, which the receiving side reads back.
 class Publisher : public QObject
 {
     Q_OBJECT
@@ -43,17 +44,25 @@ public:
 
     void setToken(const QByteArray &token) { m_token = token; }
     void setAcceptedHandler(AcceptedHandler handler) { m_onAccepted = std::move(handler); }
+    // The publish's `channels` (delivery media, e.g. {"email"}); empty: the field is
+    // left out and the server uses every channel it can send on.
+    void setChannels(const QStringList &channels);
 
     // `rate` per second over `targets` round-robin for `durationNs`. `round` goes into
     // data.r, so late deliveries of an earlier run are not counted in this one.
     void runPaced(const QVector<Target> &targets, double rate, qint64 durationNs, const QString &kind, int round);
     // Keeps every connection busy for `durationNs`.
     void runClosedLoop(const QVector<Target> &targets, qint64 durationNs, const QString &kind, int round);
+    // Keeps every connection busy until `total` requests went out (not retried: a
+    // failure counts in stats().failed).
+    void runCount(const QVector<Target> &targets, qint64 total, const QString &kind, int round);
     // `perTarget` notifications to each target, with idempotency keys and patient
     // retries: used while the server restarts, where nothing may be lost or doubled.
     void runSet(const QVector<Target> &targets, int perTarget, const QString &kind);
     // One broadcast to all users, tagged with `round`.
     void broadcast(int round);
+    // Issues no new request (queued ones still go out and are counted); no finished() follows.
+    void stop();
 
     [[nodiscard]] const Stats &stats() const { return m_stats; }
 
@@ -61,7 +70,7 @@ Q_SIGNALS:
     void finished(); // the run ended and every response is in
 
 private:
-    enum class Mode { Idle, Paced, ClosedLoop, Once };
+    enum class Mode { Idle, Paced, ClosedLoop, Count, Once };
 
     void start(Mode mode, const QVector<Target> &targets, qint64 durationNs, const QString &kind, int round);
     void onTick();
@@ -73,6 +82,7 @@ private:
     HttpPool m_pool;
     QByteArray m_token;
     QByteArray m_message; // the payload, JSON-escaped once
+    QByteArray m_channels; // `,"channels":[...]` or empty
     QString m_nonceTag;
     AcceptedHandler m_onAccepted;
 
@@ -86,6 +96,7 @@ private:
     double m_rate = 0;
     qint64 m_startNs = 0;
     qint64 m_endNs = 0;
+    qint64 m_total = 0; // Mode::Count
     qint64 m_nonce = 0;
     QTimer m_tick;
     Stats m_stats;

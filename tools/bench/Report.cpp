@@ -158,6 +158,60 @@ void clientSections(Table &t, const QJsonObject &client, const QJsonObject &conf
     phaseRows(t, QStringLiteral("unread filter: live insert"), obj(withFilter, "liveInserts"));
     phaseRows(t, QStringLiteral("unread filter: read (row leaves)"), obj(withFilter, "reads"));
 }
+
+// "p50 / p95 / p99 ms (mean m)" of the server's latency histogram, interpolated.
+QString histogramPercentiles(const QJsonObject &ms)
+{
+    if (ms.value(QLatin1String("samples")).toDouble() <= 0)
+        return QStringLiteral("no samples");
+    return QStringLiteral("%1 / %2 / %3 ms  (mean %4 ms, %5 samples)")
+        .arg(num(ms, "p50", 1), num(ms, "p95", 1), num(ms, "p99", 1), num(ms, "mean", 1), num(ms, "samples"));
+}
+
+void deliverySection(Table &t, const QString &channel, const QJsonObject &d)
+{
+    const bool email = channel == QLatin1String("email");
+    t.section(email
+            ? QStringLiteral("Delivery: email through SMTP, %1 notifications").arg(num(d, "deliveries"))
+            : QStringLiteral("Delivery: webhooks to the bench's receiver, %1 notifications").arg(num(d, "deliveries")));
+    if (d.contains(QLatin1String("notRun"))) {
+        t.row(QStringLiteral("not run"), d.value(QLatin1String("notRun")).toString());
+        return;
+    }
+    t.row(QStringLiteral("published (202) / not accepted"),
+        QStringLiteral("%1 / %2  (%3/s over %4 s; request p50 %5 ms)")
+            .arg(num(d, "published"), num(d, "notAccepted"), num(d, "publishesPerSec", 1), num(d, "publishSeconds", 3),
+                num(d.value(QLatin1String("publishRequestMs")).toObject(), "p50", 3)));
+    t.row(QStringLiteral("server: sent / failed / retried / skipped"),
+        QStringLiteral("%1 / %2 / %3 / %4  (max queue depth %5)")
+            .arg(num(d, "sent"), num(d, "failed"), num(d, "retried"), num(d, "skipped"), num(d, "maxQueueDepth")));
+    if (!email) {
+        t.row(QStringLiteral("received: requests / job ids / missing"),
+            QStringLiteral("%1 / %2 / %3  (duplicates %4, over %5 connections)")
+                .arg(num(d, "requests"), num(d, "jobs"), num(d, "missing"), num(d, "duplicates"),
+                    num(d, "receiverConnections")));
+    }
+    const QString rateLabel = email ? QStringLiteral("emails/s, first publish -> all sent (/metrics)")
+                                    : QStringLiteral("jobs/s, first publish -> last webhook received");
+    t.row(rateLabel,
+        d.contains(QLatin1String("perSec"))
+            ? QStringLiteral("%1/s  (%2 s)").arg(num(d, "perSec", 1), num(d, "seconds", 3))
+            : QStringLiteral("not reached"));
+    if (d.contains(QLatin1String("afterPublishPerSec")))
+        t.row(QStringLiteral("  after the last 202 (publishing done)"),
+            QStringLiteral("%1/s  (%2 of %3 were delivered by then)")
+                .arg(num(d, "afterPublishPerSec", 1), num(d, "deliveredAtLastPublish"), num(d, "published")));
+    if (!email)
+        t.row(QStringLiteral("receive - createdAt p50 / p95 / p99 / max"),
+            percentiles(d.value(QLatin1String("receiveLatencyMs")).toObject()));
+    t.row(QStringLiteral("server latency histogram p50 / p95 / p99"),
+        histogramPercentiles(d.value(QLatin1String("histogramLatencyMs")).toObject())
+            + QStringLiteral(", interpolated in buckets"));
+    QString cpu = QStringLiteral("bench %1%").arg(num(d, "benchBusyPercent"));
+    if (d.contains(QLatin1String("serverBusyPercent")))
+        cpu += QStringLiteral(", tidingsd %1%").arg(num(d, "serverBusyPercent"));
+    t.row(QStringLiteral("CPU during the phase (100% = one core)"), cpu);
+}
 } // namespace
 
 Report::Report(QJsonObject results)
@@ -176,6 +230,15 @@ QString Report::table() const
                 .arg(m_results.value(QLatin1String("version")).toString(), num(config, "cpus"),
                     config.value(QLatin1String("sqlite")).toString(), config.value(QLatin1String("dir")).toString()));
         clientSections(t, m_results.value(QLatin1String("client")).toObject(), config);
+    } else if (m_results.contains(QLatin1String("delivery"))) {
+        t.section(QStringLiteral("tidings-bench %1: %2, scenario delivery, %3 notifications per channel over %4 users, "
+                                 "%5 publishes in flight")
+                      .arg(m_results.value(QLatin1String("version")).toString(),
+                          config.value(QLatin1String("server")).toString(), num(config, "deliveries"),
+                          num(config, "users"), num(config, "concurrency")));
+        t.row(QStringLiteral("host load average (1 min) at start / end"),
+            QStringLiteral("%1 / %2  (%3 CPUs)")
+                .arg(num(config, "loadAverageAtStart", 2), num(m_results, "loadAverageAtEnd", 2), num(config, "cpus")));
     } else {
         t.section(
             QStringLiteral("tidings-bench %1: %2, %3 connections over %4 users, %5 process(es), scenario %6")
@@ -256,6 +319,12 @@ QString Report::table() const
                             .arg(num(o, "received"), num(o, "expected"), num(o, "lastReceiveMs", 1));
         }
         t.row(QStringLiteral("rounds"), perRound.join(QStringLiteral(", ")));
+    }
+
+    const QJsonObject delivery = m_results.value(QLatin1String("delivery")).toObject();
+    for (const char *channel : {"email", "webhook"}) {
+        if (delivery.contains(QLatin1String(channel)))
+            deliverySection(t, QLatin1String(channel), delivery.value(QLatin1String(channel)).toObject());
     }
 
     const QJsonObject restart = m_results.value(QLatin1String("restart")).toObject();

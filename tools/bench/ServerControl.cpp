@@ -6,6 +6,8 @@
 
 #include <QFile>
 
+#include <unistd.h>
+
 namespace Tidings::Bench {
 
 namespace {
@@ -38,6 +40,21 @@ ServerControl::ServerControl(const BenchOptions &options, QObject *parent)
 qint64 ServerControl::rssKiB(const QString &pid)
 {
     return statusField(pid, QByteArrayLiteral("VmRSS:"));
+}
+
+double ServerControl::cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
+        return -1;
+    // "pid (comm) state ppid ...": comm may hold spaces, so count fields after its ')'.
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after comm.
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / ticks;
 }
 
 qint64 ServerControl::serverRssKiB() const

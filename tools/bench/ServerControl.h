@@ -25,6 +25,8 @@ public:
     [[nodiscard]] static qint64 rssKiB(const QString &pid);
     [[nodiscard]] qint64 serverPid() const { return m_serverPid; }
     [[nodiscard]] qint64 serverRssKiB() const;
+    // CPU seconds (user + system) `pid` has used; -1 when unreadable.
+    [[nodiscard]] static double cpuSeconds(qint64 pid);
 
     // Runs --restart-cmd through /bin/sh -c, output forwarded to stderr. If the last
     // line it prints is a number it becomes the server pid.

@@ -5,6 +5,7 @@
 #include "ClientBench.h"
 #include "Console.h"
 #include "Coordinator.h"
+#include "DeliveryBench.h"
 #include "WorkerStdio.h"
 #include "util/EpollEventDispatcher.h"
 
@@ -83,6 +84,14 @@ int main(int argc, char **argv)
     // No server, no connections: the client core is measured in this process.
     if (options.scenario == Scenario::Client)
         return ClientBench(options).run();
+
+    // No WebSockets and one process: the delivery pipeline through REST and /metrics.
+    if (options.scenario == Scenario::Delivery) {
+        DeliveryBench bench(options);
+        QObject::connect(&bench, &DeliveryBench::done, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
+        QTimer::singleShot(0, &bench, &DeliveryBench::run);
+        return QCoreApplication::exec();
+    }
 
     // Connections of this process plus HTTP clients plus slack for Qt and stdio.
     const qint64 perProcess = (options.connections + options.processes - 1) / options.processes;
