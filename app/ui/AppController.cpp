@@ -197,6 +197,19 @@ void AppController::onSignedInChanged(bool signedIn)
         m_signIn.release()->deleteLater();
     }
     connect(m_session->badge(), &Client::BadgeState::changed, this, &AppController::updateBadge);
+    // A notification read or deleted anywhere (this center, another device) no longer
+    // needs its toast.
+    connect(m_session->store(), &Client::NotificationStore::changed, this, [this](const Client::StoreChange &change) {
+        if (!m_notifier)
+            return;
+        for (const QString &id : change.removed)
+            m_notifier->withdraw(id);
+        for (const QString &id : change.updated) {
+            const std::optional<Client::InboxEntry> entry = m_session->store()->entry(id);
+            if (entry && entry->isRead())
+                m_notifier->withdraw(id);
+        }
+    });
     updateBadge();
     loadPreferences();
     m_center = std::make_unique<NotificationCenter>(*m_session, m_settings);
