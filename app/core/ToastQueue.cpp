@@ -79,13 +79,9 @@ void ToastQueue::push(const Notification &notification)
         return;
     }
     const QDateTime now = m_clock.now();
-    if (!urgent && !notification.content.topic.isEmpty()) {
-        const QDateTime horizon = now.addMSecs(-m_options.burstWindowMs);
-        m_recent.erase(
-            std::remove_if(m_recent.begin(), m_recent.end(), [&](const auto &r) { return r.second < horizon; }),
-            m_recent.end());
-        m_recent.append({notification.content.topic, now});
-        if (collapseInto(notification))
+    if (BurstRule::applies(notification)) {
+        m_burst.setOptions({m_options.burstCount, m_options.burstWindowMs});
+        if (collapseInto(notification, m_burst.arrive(notification, now)))
             return;
     }
     Toast t;
@@ -98,7 +94,7 @@ void ToastQueue::push(const Notification &notification)
     enqueue(std::move(t));
 }
 
-bool ToastQueue::collapseInto(const Notification &n)
+bool ToastQueue::collapseInto(const Notification &n, bool burst)
 {
     const QString &topic = n.content.topic;
     auto isSummaryOf = [&](const Toast &t) { return t.kind == Toast::Kind::Summary && t.topic == topic; };
@@ -123,9 +119,7 @@ bool ToastQueue::collapseInto(const Notification &n)
         }
     }
 
-    const auto inBurst
-        = std::count_if(m_recent.cbegin(), m_recent.cend(), [&](const auto &r) { return r.first == topic; });
-    if (inBurst < m_options.burstCount)
+    if (!burst)
         return false;
 
     // The burst's single toasts make way for one summary.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/BurstRule.h"
 #include "protocol/Notification.h"
 #include "util/Clock.h"
 
@@ -49,10 +50,10 @@ public:
         qint64 normalMs = 5000;
         qint64 highMs = 7000;
         qint64 urgentMs = 0; // 0: until dismissed
-        // A burst: this many notifications of one topic within the window collapse
-        // into one summary toast.
-        int burstCount = 3;
-        qint64 burstWindowMs = 10000;
+        // A burst (BurstRule): this many notifications of one topic within the
+        // window collapse into one summary toast.
+        int burstCount = BurstRule::Options {}.count;
+        qint64 burstWindowMs = BurstRule::Options {}.windowMs;
     };
 
     explicit ToastQueue(const Clock &clock, QObject *parent = nullptr);
@@ -93,7 +94,8 @@ private:
     void enqueue(Toast toast);
     void fill();
     void advance();
-    bool collapseInto(const Notification &n);
+    // Counts `n` into its topic's summary, or makes one when `burst`.
+    bool collapseInto(const Notification &n, bool burst);
     void setSuppression(bool dnd, bool quiet);
     void endSuppression();
     [[nodiscard]] static bool outranks(const Toast &a, const Toast &b);
@@ -102,7 +104,7 @@ private:
     Options m_options;
     QList<Toast> m_visible; // oldest first
     QList<Toast> m_waiting; // highest priority first, then oldest
-    QList<QPair<QString, QDateTime>> m_recent; // (topic, arrival) within the burst window
+    BurstRule m_burst;
     int m_nextKey = 1;
     qint64 m_lastTickMs = 0;
     bool m_dnd = false;

@@ -219,6 +219,10 @@
             <source>They are waiting in the notification center.</source>
             <translation>They are waiting in the notification center.</translation>
         </message>
+        <message>
+            <source>Latest: %1</source>
+            <translation>Latest: %1</translation>
+        </message>
     </context>
     <context>
         <name>Tidings::App::GeneralPage</name>

@@ -215,6 +215,10 @@
             <source>They are waiting in the notification center.</source>
             <translation>Semuanya menunggu di pusat notifikasi.</translation>
         </message>
+        <message>
+            <source>Latest: %1</source>
+            <translation>Terbaru: %1</translation>
+        </message>
     </context>
     <context>
         <name>Tidings::App::GeneralPage</name>

@@ -80,6 +80,8 @@ NotificationCenter::NotificationCenter(ClientSession &session, AppSettings &sett
 
     m_view->setModel(m_viewModel);
     m_view->setItemDelegate(m_delegate);
+    // Rows are as tall as their message at the view's width: measure again when it changes.
+    m_delegate->watch(m_view);
     m_view->setResizeMode(QListView::Adjust);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -53,6 +53,8 @@ public:
     [[nodiscard]] QAction *unreadOnlyAction() const { return m_unreadOnly; }
     [[nodiscard]] MessageBanner *offlineBanner() const { return m_banner; }
     [[nodiscard]] EmptyStateWidget *emptyState() const { return m_empty; }
+    // "Loading older notifications…" in the status bar, shown while a page is fetched.
+    [[nodiscard]] QLabel *loadingLabel() const { return m_loadingLabel; }
     [[nodiscard]] bool isShowingEmptyState() const;
     // The ids of the selected rows, in view order.
     [[nodiscard]] QStringList selectedIds() const;

@@ -10,11 +10,15 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QScrollBar>
+#include <QResizeEvent>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QToolTip>
+#include <QtMath>
+
+#include <limits>
 
 using Tidings::Client::NotificationListModel;
 
@@ -26,7 +30,6 @@ constexpr int kMargin = 12; // left and right padding inside a row
 constexpr int kVPad = 10;
 constexpr int kBarWidth = 4;
 constexpr int kDotSize = 8;
-constexpr int kMessageLines = 2;
 
 QFont titleFont(const QFont &base, bool unread)
 {
@@ -49,36 +52,70 @@ QColor blend(const QColor &a, const QColor &b, qreal t)
         a.redF() * (1 - t) + b.redF() * t, a.greenF() * (1 - t) + b.greenF() * t, a.blueF() * (1 - t) + b.blueF() * t);
 }
 
-// Lays `text` out in at most `lines` lines of `width`, eliding the last.
-void drawElidedPlain(QPainter *p, const QRect &rect, const QString &text, const QFont &font, int lines)
+// A plain message broken into at most `maxLines` lines of `width` as QTextLayout
+// wraps it, the last one elided when more text follows.
+struct PlainLines
 {
+    QStringList lines;
+    bool elided = false;
+};
+
+PlainLines layoutPlain(const QString &message, const QFont &font, int width, int maxLines)
+{
+    PlainLines out;
+    QString text = message.trimmed();
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    if (text.isEmpty() || maxLines <= 0)
+        return out;
     const QFontMetrics fm(font);
-    QString simplified = text;
-    simplified.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    QTextLayout layout(simplified, font);
+    QTextLayout layout(text, font);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(option);
     layout.beginLayout();
-    qreal y = 0;
-    QList<QPair<QString, qreal>> out;
-    for (int i = 0; i < lines; ++i) {
+    for (;;) {
         QTextLine line = layout.createLine();
         if (!line.isValid())
             break;
-        line.setLineWidth(rect.width());
-        QString piece = simplified.mid(line.textStart(), line.textLength());
-        if (i == lines - 1 && line.textStart() + line.textLength() < simplified.size())
-            piece = fm.elidedText(simplified.mid(line.textStart()).replace(QChar::LineSeparator, QLatin1Char(' ')),
-                Qt::ElideRight, rect.width());
-        out.append({piece.trimmed(), y});
-        y += fm.lineSpacing();
+        line.setLineWidth(qMax(1, width));
+        const int end = line.textStart() + line.textLength();
+        if (out.lines.size() == maxLines - 1 && end < text.size()) {
+            // The last line there is room for takes the rest, cut with "…".
+            const QString rest = text.mid(line.textStart()).replace(QChar::LineSeparator, QLatin1Char(' '));
+            const QString elided = fm.elidedText(rest, Qt::ElideRight, width);
+            out.lines.append(elided);
+            out.elided = elided != rest;
+            break;
+        }
+        out.lines.append(text.mid(line.textStart(), line.textLength()).trimmed());
     }
     layout.endLayout();
-    p->setFont(font);
-    for (const auto &[piece, top] : out)
-        p->drawText(QRectF(rect.left(), rect.top() + top, rect.width(), fm.lineSpacing()),
-            Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, piece);
+    return out;
+}
+
+// A Markdown message as a row shows it: headings, sizes and paragraph gaps
+// flattened so the text flows as in a preview.
+std::shared_ptr<QTextDocument> flatMarkdown(const QString &message, const QFont &font)
+{
+    auto doc = std::make_shared<QTextDocument>();
+    doc->setDefaultFont(font);
+    doc->setDocumentMargin(0);
+    doc->setMarkdown(message.trimmed(), QTextDocument::MarkdownDialectGitHub);
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        QTextCursor cursor(block);
+        QTextBlockFormat format = block.blockFormat();
+        format.setTopMargin(0);
+        format.setBottomMargin(0);
+        format.setHeadingLevel(0);
+        cursor.setBlockFormat(format);
+        if (font.pointSizeF() > 0) {
+            QTextCharFormat chars;
+            chars.setFontPointSize(font.pointSizeF());
+            cursor.select(QTextCursor::BlockUnderCursor);
+            cursor.mergeCharFormat(chars);
+        }
+    }
+    return doc;
 }
 
 } // namespace
@@ -87,6 +124,10 @@ NotificationDelegate::NotificationDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_relayout.setSingleShot(true);
+    m_relayout.setInterval(0);
+    // Every view using this delegate lays its rows out again (QAbstractItemView::doItemsLayout).
+    connect(&m_relayout, &QTimer::timeout, this, [this] { Q_EMIT sizeHintChanged(QModelIndex()); });
 }
 
 QColor NotificationDelegate::priorityColor(int level)
@@ -129,128 +170,154 @@ QString NotificationDelegate::accessibleText(const QModelIndex &index, const QDa
     return parts.join(QStringLiteral(", "));
 }
 
-QString NotificationDelegate::plainMessage(const QModelIndex &index) const
+NotificationDelegate::~NotificationDelegate() = default;
+
+void NotificationDelegate::watch(QAbstractItemView *view)
 {
-    const QString message = index.data(NotificationListModel::MessageRole).toString();
-    if (index.data(NotificationListModel::FormatRole).toString() != QLatin1String("markdown"))
-        return message;
-    const QString id = index.data(NotificationListModel::IdRole).toString();
-    auto it = m_plainCache.constFind(id);
-    if (it != m_plainCache.constEnd())
-        return *it;
-    QTextDocument doc;
-    doc.setMarkdown(message, QTextDocument::MarkdownDialectGitHub);
-    if (m_plainCache.size() > 2000)
-        m_plainCache.clear();
-    return *m_plainCache.insert(id, doc.toPlainText());
+    QWidget *viewport = view->viewport();
+    if (m_widths.contains(viewport))
+        return;
+    m_widths.insert(viewport, viewport->width());
+    viewport->installEventFilter(this);
+    connect(viewport, &QObject::destroyed, this, [this, viewport] { m_widths.remove(viewport); });
 }
 
-int NotificationDelegate::messageLines(const QStyleOptionViewItem &option, const QModelIndex &index) const
+bool NotificationDelegate::eventFilter(QObject *watched, QEvent *event)
 {
-    const QString text = plainMessage(index).simplified();
-    if (text.isEmpty())
-        return 0;
-    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
-    // Leave room for a scroll bar that may appear once the rows are laid out.
-    const int scrollBar = view ? view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view) : 0;
-    const int rowWidth = view ? view->viewport()->width() - (view->verticalScrollBar()->isVisible() ? 0 : scrollBar)
-                              : option.rect.width();
-    const int width = rowWidth - 2 * kMargin - kBarWidth - kDotSize - 8;
-    if (width <= 0)
-        return 1;
-    if (index.data(NotificationListModel::FormatRole).toString() == QLatin1String("markdown")) {
-        // Bold and code run wider than plain text: lay the few Markdown rows out for real.
-        QTextDocument doc;
-        doc.setDefaultFont(option.font);
-        doc.setDocumentMargin(0);
-        doc.setMarkdown(
-            index.data(NotificationListModel::MessageRole).toString(), QTextDocument::MarkdownDialectGitHub);
-        doc.setTextWidth(width);
-        int lines = 0;
-        for (QTextBlock block = doc.begin(); block.isValid() && lines < kMessageLines; block = block.next())
-            lines += block.layout()->lineCount();
-        // Painting flattens headings and sizes, which can widen a line: keep a margin.
-        if (lines == 1 && doc.idealWidth() > width * 0.92)
-            lines = kMessageLines;
-        return qBound(1, lines, kMessageLines);
+    if (event->type() == QEvent::Resize) {
+        const auto it = m_widths.find(watched);
+        const int width = static_cast<QResizeEvent *>(event)->size().width();
+        if (it != m_widths.end() && *it != width) {
+            *it = width;
+            // After the view's own resize handling (which may show a scroll bar and
+            // resize the viewport again), once.
+            m_relayout.start();
+        }
     }
-    const QFontMetrics fm(option.font);
-    return fm.horizontalAdvance(text) > width ? kMessageLines : 1;
+    return QStyledItemDelegate::eventFilter(watched, event);
+}
+
+int NotificationDelegate::rowWidth(const QStyleOptionViewItem &option)
+{
+    // A list's rows span its viewport; sizeHint() gets no rect to go by.
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
+    return option.rect.width();
+}
+
+QTextDocument *NotificationDelegate::markdownDocument(const QModelIndex &index, const QFont &font) const
+{
+    const QString message = index.data(NotificationListModel::MessageRole).toString();
+    const QString key = index.data(NotificationListModel::IdRole).toString() + QLatin1Char('|') + font.key()
+        + QLatin1Char('|') + QString::number(qHash(message));
+    auto it = m_documents.find(key);
+    if (it == m_documents.end()) {
+        if (m_documents.size() > 500)
+            m_documents.clear();
+        it = m_documents.insert(key, flatMarkdown(message, font));
+    }
+    return it->get();
+}
+
+NotificationDelegate::MessageFit NotificationDelegate::fit(
+    const QModelIndex &index, const QFont &font, int width, int maxLines, int maxHeight) const
+{
+    MessageFit fit;
+    const QString message = index.data(NotificationListModel::MessageRole).toString();
+    if (message.trimmed().isEmpty())
+        return fit;
+    width = qMax(1, width);
+    if (index.data(NotificationListModel::FormatRole).toString() != QLatin1String("markdown")) {
+        const int lineSpacing = QFontMetrics(font).lineSpacing();
+        const PlainLines plain = layoutPlain(message, font, width, qMin(maxLines, maxHeight / lineSpacing));
+        fit.lines = int(plain.lines.size());
+        fit.height = fit.lines * lineSpacing;
+        fit.elided = plain.elided || fit.lines == 0;
+        return fit;
+    }
+    // Markdown: the very document paint() draws, laid out at this width; bold,
+    // code and links change widths and line heights.
+    QTextDocument *doc = markdownDocument(index, font);
+    if (doc->textWidth() != width)
+        doc->setTextWidth(width);
+    qreal bottom = 0;
+    for (QTextBlock block = doc->begin(); block.isValid() && !fit.elided; block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        const qreal top = doc->documentLayout()->blockBoundingRect(block).top();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            const qreal lineBottom = top + line.rect().bottom();
+            if (fit.lines == maxLines || lineBottom > maxHeight + 0.5) {
+                // Cut here, unless all that is left is blank.
+                fit.elided = !doc->toPlainText().mid(block.position() + line.textStart()).trimmed().isEmpty();
+                break;
+            }
+            bottom = lineBottom;
+            ++fit.lines;
+        }
+    }
+    fit.height = qCeil(bottom);
+    return fit;
+}
+
+NotificationDelegate::MessageFit NotificationDelegate::messageFit(
+    const QModelIndex &index, const QFont &font, int rowWidth) const
+{
+    const int width = rowWidth - 2 * kMargin - kBarWidth - kDotSize - 8;
+    const QString id = index.data(NotificationListModel::IdRole).toString();
+    const size_t textHash = qHash(index.data(NotificationListModel::MessageRole).toString())
+        ^ qHash(index.data(NotificationListModel::FormatRole).toString());
+    const QString fontKey = font.key();
+    const auto it = m_fits.constFind(id);
+    if (it != m_fits.cend() && it->width == width && it->textHash == textHash && it->fontKey == fontKey)
+        return it->fit;
+    if (m_fits.size() > 5000)
+        m_fits.clear();
+    const MessageFit result = fit(index, font, width, MaxMessageLines, std::numeric_limits<int>::max());
+    m_fits.insert(id, {width, fontKey, textHash, result});
+    return result;
 }
 
 QSize NotificationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics title(titleFont(option.font, true));
-    const QFontMetrics body(option.font);
     const QFontMetrics small(smallFont(option.font));
     const int chip = small.height() + 6;
-    const int lines = messageLines(option, index);
-    const int height = kVPad + title.height() + (lines > 0 ? 4 + body.lineSpacing() * lines : 0) + 8 + chip + kVPad;
+    const MessageFit message = messageFit(index, option.font, rowWidth(option));
+    const int height = kVPad + title.height() + (message.lines > 0 ? 4 + message.height : 0) + 8 + chip + kVPad;
     return {200, height};
 }
 
-void NotificationDelegate::paintMessage(
-    QPainter *painter, const QRect &rect, const QModelIndex &index, const QColor &color, const QFont &font) const
+void NotificationDelegate::paintMessage(QPainter *painter, const QRect &rect, const QModelIndex &index,
+    const QColor &color, const QFont &font, const MessageFit &fit) const
 {
-    const QString message = index.data(NotificationListModel::MessageRole).toString();
-    if (message.isEmpty())
-        return;
     painter->setPen(color);
-    const int maxLines = qMax(1, rect.height() / QFontMetrics(font).lineSpacing());
     if (index.data(NotificationListModel::FormatRole).toString() != QLatin1String("markdown")) {
-        drawElidedPlain(painter, rect, message, font, maxLines);
+        const QFontMetrics fm(font);
+        const PlainLines plain
+            = layoutPlain(index.data(NotificationListModel::MessageRole).toString(), font, rect.width(), fit.lines);
+        painter->setFont(font);
+        for (int i = 0; i < plain.lines.size(); ++i)
+            painter->drawText(QRectF(rect.left(), rect.top() + i * fm.lineSpacing(), rect.width(), fm.lineSpacing()),
+                Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, plain.lines.at(i));
         return;
     }
-    QTextDocument doc;
-    doc.setDefaultFont(font);
-    doc.setDocumentMargin(0);
-    doc.setMarkdown(message, QTextDocument::MarkdownDialectGitHub);
-    // Headings and paragraph gaps waste the two lines a row has: flatten block
-    // formats so the text flows as in a preview.
-    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
-        QTextCursor cursor(block);
-        QTextBlockFormat format = block.blockFormat();
-        format.setTopMargin(0);
-        format.setBottomMargin(0);
-        format.setHeadingLevel(0);
-        cursor.setBlockFormat(format);
-        QTextCharFormat chars;
-        chars.setFontPointSize(font.pointSizeF());
-        cursor.select(QTextCursor::BlockUnderCursor);
-        cursor.mergeCharFormat(chars);
-    }
-    doc.setTextWidth(rect.width());
-    // Clip after the second laid-out line (inline code and bold change line heights).
-    qreal clipBottom = 0;
-    int seen = 0;
-    bool more = false;
-    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
-        const QTextLayout *layout = block.layout();
-        const qreal top = doc.documentLayout()->blockBoundingRect(block).top();
-        for (int i = 0; i < layout->lineCount(); ++i) {
-            if (seen == maxLines) {
-                more = true;
-                break;
-            }
-            clipBottom = top + layout->lineAt(i).rect().bottom();
-            ++seen;
-        }
-        if (more)
-            break;
-    }
+    QTextDocument *doc = markdownDocument(index, font);
+    if (doc->textWidth() != rect.width())
+        doc->setTextWidth(rect.width());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette.setColor(QPalette::Text, color);
     context.palette.setColor(QPalette::Link, blend(color, QColor(0x3d, 0xae, 0xe9), 0.7));
-    context.clip = QRectF(0, 0, rect.width(), clipBottom);
+    context.clip = QRectF(0, 0, rect.width(), fit.height);
     painter->save();
     painter->translate(rect.topLeft());
     painter->setClipRect(context.clip);
-    doc.documentLayout()->draw(painter, context);
+    doc->documentLayout()->draw(painter, context);
     painter->restore();
-    if (more) {
+    if (fit.elided) {
         // More than fits: fade out the end of the last line, as a preview does.
         const QFontMetrics fm(font);
-        const QRectF fade(rect.right() - 56, rect.top() + clipBottom - fm.lineSpacing(), 56, fm.lineSpacing());
+        const QRectF fade(rect.right() - 56, rect.top() + fit.height - fm.lineSpacing(), 56, fm.lineSpacing());
         QLinearGradient g(fade.topLeft(), fade.topRight());
         QColor bg = painter->background().color();
         bg.setAlpha(0);
@@ -334,17 +401,19 @@ void NotificationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
         tfm.elidedText(index.data(NotificationListModel::TitleRole).toString(), Qt::ElideRight, titleRect.width()));
 
-    const QFontMetrics bfm(option.font);
-    // Never more lines than the row was measured for (the width may have changed since).
-    const int room = (option.rect.height() - 2 * kVPad - tfm.height() - 4 - 8 - (sfm.height() + 6)) / bfm.lineSpacing();
-    const int lines = qMin(messageLines(option, index), qMax(0, room));
-    const QRect messageRect(content.left(), titleRect.bottom() + 1 + 4, content.width(), bfm.lineSpacing() * lines);
+    // Never taller than the row was measured for: the width may have changed since,
+    // and the rows are measured again just after.
+    const int room = option.rect.height() - 2 * kVPad - tfm.height() - 4 - 8 - (sfm.height() + 6);
+    MessageFit message = messageFit(index, option.font, option.rect.width());
+    if (message.height > room)
+        message = fit(index, option.font, content.width(), MaxMessageLines, qMax(0, room));
+    const QRect messageRect(content.left(), titleRect.bottom() + 1 + 4, content.width(), message.height);
     const QColor rowBackground = selected ? pal.color(QPalette::Highlight)
         : unread                          ? blend(base, pal.color(QPalette::Highlight), 0.06)
                                           : base;
     painter->setBackground(rowBackground);
-    if (lines > 0)
-        paintMessage(painter, messageRect, index, unread || selected ? text : muted, option.font);
+    if (message.lines > 0)
+        paintMessage(painter, messageRect, index, unread || selected ? text : muted, option.font, message);
 
     // Chips: topic, priority, pending sync.
     int x = content.left();

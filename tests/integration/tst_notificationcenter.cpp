@@ -14,6 +14,7 @@
 #include "ui/EmptyStateWidget.h"
 #include "ui/MessageBanner.h"
 #include "ui/NotificationCenter.h"
+#include "ui/NotificationDelegate.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/QuietHoursPage.h"
 #include "ui/ServerPreferences.h"
@@ -23,9 +24,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTimeEdit>
 #include <QToolButton>
 #include <QtTest>
@@ -61,8 +64,10 @@ private:
     int m_users = 0;
 
     // A server with the realistic inbox (10 notifications, 4 unread) unless `empty`,
-    // and a signed-in session behind a relay.
-    void start(bool empty = false)
+    // then `newer` more in "orders", and a signed-in session behind a relay. The
+    // model tester fetches older pages by itself, so it only watches when all fit the
+    // first page (100).
+    void start(bool empty = false, int newer = 0)
     {
         m_clock = std::make_unique<ManualClock>();
         m_server = std::make_unique<TestServer>([](Server::ServerConfig &c) { c.heartbeatSec = 1; }, *m_clock);
@@ -71,6 +76,18 @@ private:
         m_inbox = seedInbox(*m_server, *m_clock, m_username, kPassword, seedTopics(),
             empty ? QList<SeedNotification> {} : seedNotifications());
         QVERIFY(!m_inbox.userId.isEmpty());
+        if (newer > 0) {
+            HttpTestClient admin(m_server->url());
+            QCOMPARE(admin.login(QStringLiteral("admin"), QLatin1String(TestServer::AdminPassword)).status, 200);
+            for (int i = 0; i < newer; ++i) {
+                const HttpResult r = admin.post(QStringLiteral("/api/notifications"),
+                    {{QStringLiteral("recipients"), QJsonArray {m_inbox.userId}},
+                        {QStringLiteral("topic"), QStringLiteral("orders")},
+                        {QStringLiteral("title"), QStringLiteral("Order #%1 placed").arg(20000 + i)},
+                        {QStringLiteral("message"), QStringLiteral("Paid by card.")}});
+                QCOMPARE(r.status, 202);
+            }
+        }
         m_dir = std::make_unique<QTemporaryDir>();
         m_proxy = std::make_unique<TcpProxy>(m_server->port());
         ClientSession::Options o;
@@ -86,8 +103,10 @@ private:
         m_center = std::make_unique<NotificationCenter>(*m_session, *m_settings);
         m_center->setSearchDelay(0);
         m_center->setOfflineGrace(0);
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_center->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (newer == 0) {
+            m_tester = std::make_unique<QAbstractItemModelTester>(
+                m_center->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        }
         m_center->showAndRaise();
         QVERIFY(QTest::qWaitForWindowExposed(m_center.get()));
     }
@@ -124,6 +143,23 @@ private:
             .toObject()
             .value(QStringLiteral("total"))
             .toInteger();
+    }
+
+    QModelIndex rowTitled(const QString &title) const
+    {
+        const QAbstractItemModel *m = m_center->view()->model();
+        for (int row = 0; row < m->rowCount(); ++row) {
+            if (m->index(row, 0).data(NotificationListModel::TitleRole).toString() == title)
+                return m->index(row, 0);
+        }
+        return {};
+    }
+
+    // Makes the list's viewport `width` pixels wide (about: a scroll bar may come and go).
+    void setViewportWidth(int width)
+    {
+        m_center->resize(m_center->width() + width - m_center->view()->viewport()->width(), m_center->height());
+        QTRY_VERIFY(qAbs(m_center->view()->viewport()->width() - width) <= 30);
     }
 
     void focusRow(int row)
@@ -251,6 +287,103 @@ private Q_SLOTS:
         m_proxy->setOnline(true);
         QTRY_VERIFY_WITH_TIMEOUT(!m_center->offlineBanner()->isVisibleTo(m_center.get()), kSettleMs);
         QTRY_VERIFY_WITH_TIMEOUT(serverRead(urgent), kSettleMs);
+    }
+
+    void rows_areAsTallAsTheirMessage_atTheViewsWidth()
+    {
+        start();
+        QListView *view = m_center->view();
+        QTRY_COMPARE(view->model()->rowCount(), 10);
+        NotificationDelegate *delegate = m_center->delegate();
+        const QFont font = view->font();
+        const int lineSpacing = QFontMetrics(font).lineSpacing();
+        // Markdown (bold, code, a link) and plain text.
+        const QModelIndex deploy = rowTitled(QStringLiteral("Production deploy failed"));
+        const QModelIndex order = rowTitled(QStringLiteral("Order #10432 needs review"));
+        QVERIFY(deploy.isValid() && order.isValid());
+        QTextDocument doc;
+        doc.setDefaultFont(font);
+        doc.setDocumentMargin(0);
+        doc.setMarkdown(deploy.data(NotificationListModel::MessageRole).toString());
+        const int oneLine = qCeil(doc.idealWidth());
+        // A row's text starts 36 px in and ends 12 px before its right edge (see the delegate).
+        const auto rowWidthFor = [](int textWidth) { return textWidth + 44; };
+
+        const auto fit
+            = [&](const QModelIndex &index) { return delegate->messageFit(index, font, view->viewport()->width()); };
+        // Every row is exactly as tall as its measured message (plus the same frame),
+        // and laid out for it: each starts where the one above ends.
+        const auto rowsMatchTheirMessage = [&] {
+            const int frame = view->visualRect(order).height() - fit(order).height;
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                const QModelIndex index = view->model()->index(row, 0);
+                const QRect rect = view->visualRect(index);
+                if (rect.height() - fit(index).height != frame)
+                    return false;
+                if (row > 0 && rect.top() != view->visualRect(view->model()->index(row - 1, 0)).bottom() + 1)
+                    return false;
+            }
+            return true;
+        };
+
+        // Wide: the Markdown message is one line, cut nowhere.
+        setViewportWidth(rowWidthFor(oneLine) + 80);
+        QTRY_VERIFY(rowsMatchTheirMessage());
+        QCOMPARE(fit(deploy).lines, 1);
+        QVERIFY(!fit(deploy).elided);
+        const int oneLineRow = view->visualRect(deploy).height();
+        QCOMPARE(view->visualRect(order).height(), oneLineRow);
+
+        // Narrower: two lines, whole, and the rows are measured again for the new width.
+        setViewportWidth(rowWidthFor(oneLine * 2 / 3));
+        QTRY_VERIFY_WITH_TIMEOUT(view->visualRect(deploy).height() >= oneLineRow + lineSpacing, 2000);
+        QCOMPARE(fit(deploy).lines, 2);
+        QVERIFY(!fit(deploy).elided);
+        QTRY_VERIFY(rowsMatchTheirMessage());
+
+        // Narrow: at most three lines, the rest cut with an ellipsis.
+        const NotificationDelegate::MessageFit narrow = delegate->messageFit(deploy, font, rowWidthFor(oneLine / 5));
+        QCOMPARE(narrow.lines, NotificationDelegate::MaxMessageLines);
+        QVERIFY(narrow.elided);
+        QVERIFY(narrow.height >= 3 * lineSpacing - 2);
+        const NotificationDelegate::MessageFit plain = delegate->messageFit(order, font, rowWidthFor(oneLine / 5));
+        QCOMPARE(plain.lines, 3);
+        QVERIFY(plain.elided);
+        QCOMPARE(plain.height, 3 * lineSpacing);
+
+        // Wide again: back to one line.
+        setViewportWidth(rowWidthFor(oneLine) + 80);
+        QTRY_COMPARE_WITH_TIMEOUT(view->visualRect(deploy).height(), oneLineRow, 2000);
+    }
+
+    void scrollingToTheEnd_loadsOlderPagesFromTheServer()
+    {
+        // 130 newer than the realistic inbox: the first page (100) holds none of the latter.
+        start(false, 130);
+        QListView *view = m_center->view();
+        auto *model = qobject_cast<NotificationListModel *>(m_center->filterModel()->sourceModel());
+        QVERIFY(model);
+        QTRY_COMPARE(view->model()->rowCount(), 100);
+        QVERIFY(!rowTitled(QStringLiteral("Production deploy failed")).isValid());
+        QVERIFY(!m_center->loadingLabel()->isVisible());
+        // Whether the indicator showed while a page was on its way, and hid after.
+        QList<QPair<bool, bool>> loading; // (model loading, indicator visible)
+        connect(model, &NotificationListModel::loadingChanged, this, [&] {
+            loading.append({model->isLoading(), m_center->loadingLabel()->isVisible()});
+        });
+
+        // The user scrolls to the end of the list, once.
+        view->scrollToBottom();
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 140, kSettleMs);
+        QVERIFY(rowTitled(QStringLiteral("Production deploy failed")).isValid());
+        QVERIFY(rowTitled(QStringLiteral("Password changed")).isValid()); // the oldest
+        QCOMPARE(shownTitles().last(), QStringLiteral("Password changed"));
+        QTRY_VERIFY(!model->isLoading());
+        QVERIFY(loading.size() >= 2);
+        QCOMPARE(loading.first(), qMakePair(true, true));
+        QCOMPARE(loading.last(), qMakePair(false, false));
+        QVERIFY(!m_center->loadingLabel()->isVisible());
+        QVERIFY(!model->canFetchMore({}));
     }
 
     void preferences_quietHoursChange_roundTripsToServer()

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void builtIn_toastWindowAppears_andBadgeFollowsReads();
     void secondLaunch_raisesTheCenter_andExitsZero();
     void native_reachesDunst_andItsActionCallsBack();
+    void native_burstFromOneTopic_collapsesIntoOneSummary();
 
 private:
     QString tool(const QString &name);
@@ -357,6 +358,48 @@ void TestTrayE2e::native_reachesDunst_andItsActionCallsBack()
     QTRY_COMPARE_WITH_TIMEOUT(status("UnreadCount").toInt(), 0, 10000);
     QCOMPARE(serverUnread(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(status("CenterVisible").toBool(), 10000);
+}
+
+void TestTrayE2e::native_burstFromOneTopic_collapsesIntoOneSummary()
+{
+    if (m_app.state() == QProcess::NotRunning)
+        QSKIP("needs the native backend's app from the previous test");
+    HttpTestClient admin(m_server->url());
+    QCOMPARE(admin.login(QStringLiteral("admin"), QLatin1String(TestServer::AdminPassword)).status, 200);
+    admin.put(QStringLiteral("/api/admin/topics/orders"),
+        {{QStringLiteral("read"), QJsonArray {QStringLiteral("*")}},
+            {QStringLiteral("publish"), QJsonArray {QStringLiteral("*")}}});
+    const QString dunstctl = tool(QStringLiteral("dunstctl"));
+    run(dunstctl, {QStringLiteral("close-all")});
+    QTRY_COMPARE_WITH_TIMEOUT(
+        run(dunstctl, {QStringLiteral("count"), QStringLiteral("displayed")}), QStringLiteral("0"), 5000);
+    const qint64 before = status("UnreadCount").toInt();
+
+    // Five orders at once: the first two pop up, the third makes a burst, and from
+    // then on one summary stands for all of them.
+    for (int i = 1; i <= 5; ++i) {
+        QVERIFY(!publish({{QStringLiteral("topic"), QStringLiteral("orders")},
+                             {QStringLiteral("title"), QStringLiteral("Order #%1 placed e2e").arg(20000 + i)},
+                             {QStringLiteral("message"), QStringLiteral("Paid by card.")}})
+                     .isEmpty());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(status("UnreadCount").toInt(), before + 5, 10000);
+    const auto logged = [this] {
+        QFile log(m_dunstLog);
+        log.open(QIODevice::ReadOnly);
+        return QString::fromUtf8(log.readAll());
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        logged().contains(QLatin1String("Tidings|5 new in orders|")), qPrintable(logged()), 10000);
+    // dunst shows the one summary, nothing else of the burst.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        run(dunstctl, {QStringLiteral("count"), QStringLiteral("displayed")}), QStringLiteral("1"), 5000);
+    QCOMPARE(run(dunstctl, {QStringLiteral("count"), QStringLiteral("waiting")}), QStringLiteral("0"));
+    QTest::qWait(500);
+    QCOMPARE(run(dunstctl, {QStringLiteral("count"), QStringLiteral("displayed")}), QStringLiteral("1"));
+    // The later ones never popped up on their own.
+    for (int i = 3; i <= 5; ++i)
+        QVERIFY(!logged().contains(QStringLiteral("Order #%1 placed e2e").arg(20000 + i) + QLatin1Char('|')));
 }
 
 TIDINGS_TEST_MAIN(TestTrayE2e)

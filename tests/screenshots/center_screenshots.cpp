@@ -1,6 +1,7 @@
 // Fills a real in-process tidingsd with a realistic inbox, signs a ClientSession in
 // and saves the notification center and the preferences dialog as PNGs (the
-// README's screenshots). Run under Xvfb for real fonts and window decorations:
+// README's screenshots), and the center once more offline with a change waiting to
+// be sent (center-offline-*.png). Run under Xvfb for real fonts and window decorations:
 //   xvfb-run -s "-screen 0 1600x1000x24" tidings_center_screenshots --out docs/images [--dark] [--lang id]
 // --hold keeps the windows open for a full-screen capture.
 #include "client/ClientSession.h"
@@ -8,8 +9,11 @@
 #include "core/AppSettings.h"
 #include "core/TranslationLoader.h"
 #include "models/NotificationFilterModel.h"
+#include "models/NotificationListModel.h"
 #include "support/SeededInbox.h"
+#include "support/TcpProxy.h"
 #include "support/TestServer.h"
+#include "ui/MessageBanner.h"
 #include "ui/NotificationCenter.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/QuietHoursPage.h"
@@ -138,8 +142,10 @@ int main(int argc, char *argv[])
     Test::seedInbox(
         server, clock, username, password, Test::seedTopics(indonesian), Test::seedNotifications(indonesian));
 
+    // The session goes through a relay the tool can cut, as a network would.
+    Test::TcpProxy proxy(server.port());
     Client::ClientSession::Options options;
-    options.server = server.url();
+    options.server = proxy.url();
     options.deviceName = QStringLiteral("Laptop");
     options.storePath = dir.filePath(QStringLiteral("store.sqlite"));
     Client::ClientSession session(options);
@@ -156,10 +162,24 @@ int main(int argc, char *argv[])
     center.resize(720, 800);
     center.showAndRaise();
     waitFor([&] { return center.filterModel()->rowCount() >= 9; });
-    // One notification's change not yet confirmed: the row shows "waiting to sync".
     center.view()->setCurrentIndex(center.view()->model()->index(2, 0));
     settle(800);
     center.grab().save(out + QStringLiteral("/center") + suffix + QStringLiteral(".png"));
+
+    // Offline: "Order #10432 needs review" marked read waits to be sent; its row says
+    // so and the banner counts it.
+    proxy.setOnline(false);
+    if (!waitFor([&] { return center.offlineBanner()->isVisibleTo(&center); }))
+        qFatal("the offline banner did not show");
+    const QModelIndex order = center.view()->model()->index(1, 0);
+    session.markRead({order.data(Client::NotificationListModel::IdRole).toString()});
+    if (!waitFor([&] { return order.data(Client::NotificationListModel::SyncPendingRole).toBool(); }))
+        qFatal("the read did not wait for the server");
+    settle(500);
+    center.grab().save(out + QStringLiteral("/center-offline") + suffix + QStringLiteral(".png"));
+    proxy.setOnline(true);
+    if (!waitFor([&] { return session.isSynced() && session.pendingOperations() == 0; }))
+        qFatal("the session did not come back online");
 
     PreferencesDialog prefs(session, settings);
     prefs.show();
