@@ -252,6 +252,10 @@ private:
     [[nodiscard]] bool applyGrouping(const MessageRecord &message, const QString &senderKey, const QString &hash,
         const QDateTime &createdAt, QStringList &recipients, PublishOutcome &out);
     [[nodiscard]] static QString contentHash(const NotificationContent &c);
+    // Deletes stream events older than `cutoffMs` inside the caller's transaction,
+    // moving each user's pruned_below so a resume from before them resyncs. Returns
+    // how many went, -1 on failure.
+    [[nodiscard]] qint64 dropEventsBefore(qint64 cutoffMs);
     // Advances each user's stream head by one, inside the caller's transaction: user ->
     // the seq just taken. nullopt when the database fails or not all `expected` moved.
     [[nodiscard]] std::optional<QHash<QString, qint64>> advanceHeads(const QString &usersJson, qsizetype expected);

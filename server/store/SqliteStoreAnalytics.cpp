@@ -328,13 +328,7 @@ qint64 SqliteStore::pruneNotifications(const QDateTime &before)
     // The stream events of a deleted message could no longer be replayed, and every one
     // of them is older than its release: events before `before` go first, and resuming
     // from before them resyncs (as pruneEvents does).
-    if (change(QStringLiteral("UPDATE stream_heads SET pruned_below = p.max_seq"
-                              " FROM (SELECT user_id, MAX(seq) AS max_seq FROM stream_events WHERE at < ?"
-                              " GROUP BY user_id) AS p"
-                              " WHERE stream_heads.user_id = p.user_id AND p.max_seq > stream_heads.pruned_below"),
-            {cutoff})
-            < 0
-        || change(QStringLiteral("DELETE FROM stream_events WHERE at < ?"), {cutoff}) < 0)
+    if (dropEventsBefore(cutoff) < 0)
         return -1;
     // Inbox rows and jobs go with their message (ON DELETE CASCADE). A scheduled
     // message has no released_at until it is released, so it is never deleted before.

@@ -275,22 +275,27 @@ qint64 SqliteStore::seqBefore(const QString &userId, const QDateTime &since)
     return seq ? seq->toLongLong() : 0;
 }
 
-qint64 SqliteStore::pruneEvents(const QDateTime &before)
+qint64 SqliteStore::dropEventsBefore(qint64 cutoffMs)
 {
-    const qint64 cutoff = before.toMSecsSinceEpoch();
-    Transaction tx(*this);
-    if (!tx.ok())
-        return -1;
     // Remember, per user, the newest seq that disappears: resuming from before it
     // must resync (eventsSince), resuming from it or later still works.
     if (change(QStringLiteral("UPDATE stream_heads SET pruned_below = p.max_seq"
                               " FROM (SELECT user_id, MAX(seq) AS max_seq FROM stream_events WHERE at < ?"
                               " GROUP BY user_id) AS p"
                               " WHERE stream_heads.user_id = p.user_id AND p.max_seq > stream_heads.pruned_below"),
-            {cutoff})
+            {cutoffMs})
         < 0)
         return -1;
-    const qint64 pruned = change(QStringLiteral("DELETE FROM stream_events WHERE at < ?"), {cutoff});
+    return change(QStringLiteral("DELETE FROM stream_events WHERE at < ?"), {cutoffMs});
+}
+
+qint64 SqliteStore::pruneEvents(const QDateTime &before)
+{
+    const qint64 cutoff = before.toMSecsSinceEpoch();
+    Transaction tx(*this);
+    if (!tx.ok())
+        return -1;
+    const qint64 pruned = dropEventsBefore(cutoff);
     if (pruned < 0)
         return -1;
     // Operation ids only matter while a client may still resend them, and a client
