@@ -238,14 +238,11 @@ void DeliveryPipeline::round()
     runDigests(now);
     // Claiming writes; looking does not. An idle round only reads, so it never waits
     // for another connection's write lock (WAL readers do not block).
-    bool busy = false;
     const std::optional<QDateTime> due = m_services.store.nextJobDue();
     if (due && *due <= now) {
         for (auto &[name, state] : m_channels)
-            busy = dispatch(*state) || busy;
+            dispatch(*state);
     }
-    if (!busy && m_inFlightTotal == 0)
-        Q_EMIT settled();
 }
 
 void DeliveryPipeline::runDigests(const QDateTime &now)
@@ -334,23 +331,23 @@ void DeliveryPipeline::releaseDue()
     }
 }
 
-bool DeliveryPipeline::dispatch(ChannelState &state)
+void DeliveryPipeline::dispatch(ChannelState &state)
 {
     CircuitBreaker &breaker = state.breaker;
     const CircuitBreaker::State breakerNow = breaker.state();
     if (breakerNow == CircuitBreaker::State::Open)
-        return false; // due jobs wait, still pending, for the breaker to half-open
+        return; // due jobs wait, still pending, for the breaker to half-open
     // Half-open lets exactly one request through: one job, and none while it is out.
     const bool probing = breakerNow == CircuitBreaker::State::HalfOpen;
     if (probing && state.inFlight > 0)
-        return false;
+        return;
     // While the channel is failing, one batch at a time: the breaker then opens after
     // exactly its threshold of attempts instead of after everything already in flight.
     if (breaker.consecutiveFailures() > 0 && state.inFlight > 0)
-        return false;
+        return;
     const int room = m_options.maxInFlightPerChannel - state.inFlight;
     if (room <= 0)
-        return false;
+        return;
     const int limit = probing ? 1 : std::min(m_options.batchSize, room);
 
     const QDateTime now = m_services.clock.now();
@@ -359,10 +356,10 @@ bool DeliveryPipeline::dispatch(ChannelState &state)
         = m_services.store.claimJobs(m_workerId, now, now.addMSecs(m_options.leaseMs), limit, {channel.name()});
     if (!claimed) {
         qCWarning(lcPipeline) << "cannot claim" << channel.name() << "jobs:" << m_services.store.lastError();
-        return false;
+        return;
     }
     if (claimed->isEmpty())
-        return false;
+        return;
 
     RoundCache cache(m_services.store, m_services.preferences);
     QList<JobCompletion> decided;
@@ -480,7 +477,7 @@ bool DeliveryPipeline::dispatch(ChannelState &state)
         }
     }
     if (batch.isEmpty())
-        return true;
+        return;
 
     if (probing && !breaker.allowRequest()) {
         // Cannot happen (checked above), but a claimed job must never be stranded.
@@ -496,7 +493,7 @@ bool DeliveryPipeline::dispatch(ChannelState &state)
             back << c;
         }
         (void)m_services.store.completeJobs(back, now);
-        return true;
+        return;
     }
 
     const int n = int(batch.size());
@@ -513,7 +510,6 @@ bool DeliveryPipeline::dispatch(ChannelState &state)
         if (self)
             self->onResult(*inFlight, index, result);
     });
-    return true;
 }
 
 void DeliveryPipeline::onResult(InFlightBatch &batch, int index, const DeliveryResult &result)

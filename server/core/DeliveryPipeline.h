@@ -96,11 +96,6 @@ public:
     [[nodiscard]] Delivery::CircuitBreaker::State breakerState(const QString &channel) const;
     [[nodiscard]] int inFlight() const { return m_inFlightTotal; }
 
-Q_SIGNALS:
-    // After every round that changed something and found nothing more due now; tests
-    // wait for it instead of sleeping.
-    void settled();
-
 private:
     struct ChannelState;
     // messages.type of a digest email (no inbox rows; its content is composed, not templated).
@@ -110,7 +105,7 @@ private:
     void releaseDue();
     // Collects the email jobs held for users' digests into one email per user and run.
     void runDigests(const QDateTime &now);
-    bool dispatch(ChannelState &state);
+    void dispatch(ChannelState &state);
     // A batch handed to a channel, until its last result is recorded.
     struct InFlightBatch : std::enable_shared_from_this<InFlightBatch>
     {
