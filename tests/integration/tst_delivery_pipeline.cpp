@@ -111,6 +111,8 @@ private:
     void startSink(const SmtpSink::Options &options = {});
     QString publish(const QJsonObject &body);
     QList<DeliveryJob> jobsOf(const QString &messageId);
+    // Signs `client` in as `username` and saves `preferences` (a partial document) for them.
+    bool signInWithPreferences(HttpTestClient &client, const QString &username, const QJsonObject &preferences);
     // Moves the clock and lets the pipeline run until `done` holds (at most ~20 s real).
     template<typename Done> bool settle(Done done);
 
@@ -187,6 +189,17 @@ QString TestDeliveryPipeline::publish(const QJsonObject &body)
         return {};
     }
     return r.json.value(QStringLiteral("id")).toString();
+}
+
+bool TestDeliveryPipeline::signInWithPreferences(
+    HttpTestClient &client, const QString &username, const QJsonObject &preferences)
+{
+    if (client.login(username, QStringLiteral("password-123")).status != 200)
+        return false;
+    const HttpResult r = client.put(QStringLiteral("/api/notifications/preferences"), preferences);
+    if (r.status != 200)
+        qWarning() << "preferences refused:" << r.status << r.json;
+    return r.status == 200;
 }
 
 QList<DeliveryJob> TestDeliveryPipeline::jobsOf(const QString &messageId)
@@ -339,13 +352,9 @@ void TestDeliveryPipeline::email_preferenceOff_skipped()
     startSink();
     startServer();
     HttpTestClient alice(m_server->url());
-    QCOMPARE(alice.login(QStringLiteral("alice"), QStringLiteral("password-123")).status, 200);
-    QCOMPARE(alice
-                 .put(QStringLiteral("/api/notifications/preferences"),
-                     {{QStringLiteral("topics"),
-                         QJsonObject {{QStringLiteral("orders"), QJsonObject {{QStringLiteral("email"), false}}}}}})
-                 .status,
-        200);
+    QVERIFY(signInWithPreferences(alice, QStringLiteral("alice"),
+        QJsonObject {{QStringLiteral("topics"),
+            QJsonObject {{QStringLiteral("orders"), QJsonObject {{QStringLiteral("email"), false}}}}}}));
     const QString off = publish(toAlice(QStringLiteral("Muted topic")));
     const QString on = publish(
         toAlice(QStringLiteral("Other topic"), QJsonObject {{QStringLiteral("topic"), QStringLiteral("deploys")}}));
@@ -403,16 +412,11 @@ void TestDeliveryPipeline::email_expiredWhileDeferred_skipped()
     startSink();
     startServer();
     HttpTestClient alice(m_server->url());
-    QCOMPARE(alice.login(QStringLiteral("alice"), QStringLiteral("password-123")).status, 200);
-    QCOMPARE(
-        alice
-            .put(QStringLiteral("/api/notifications/preferences"),
-                {{QStringLiteral("quietHours"),
-                    QJsonObject {{QStringLiteral("enabled"), true}, {QStringLiteral("start"), QStringLiteral("11:00")},
-                        {QStringLiteral("end"), QStringLiteral("15:00")},
-                        {QStringLiteral("timezone"), QStringLiteral("UTC")}}}})
-            .status,
-        200);
+    QVERIFY(signInWithPreferences(alice, QStringLiteral("alice"),
+        QJsonObject {{QStringLiteral("quietHours"),
+            QJsonObject {{QStringLiteral("enabled"), true}, {QStringLiteral("start"), QStringLiteral("11:00")},
+                {QStringLiteral("end"), QStringLiteral("15:00")},
+                {QStringLiteral("timezone"), QStringLiteral("UTC")}}}}));
     const QString id = publish(toAlice(QStringLiteral("Flash sale"),
         QJsonObject {{QStringLiteral("expiresAt"), m_clock.now().addSecs(3600).toString(Qt::ISODateWithMs)}}));
     QVERIFY(settle([&] { return jobsOf(id).value(0).reason.startsWith(QStringLiteral("quiet hours")); }));
@@ -687,17 +691,13 @@ void TestDeliveryPipeline::digest_collectsUnreadIntoOneEmail_sentOnce()
     startSink();
     startServer();
     HttpTestClient alice(m_server->url());
-    QCOMPARE(alice.login(QStringLiteral("alice"), QStringLiteral("password-123")).status, 200);
-    QCOMPARE(alice
-                 .put(QStringLiteral("/api/notifications/preferences"),
-                     {{QStringLiteral("digest"),
-                          QJsonObject {{QStringLiteral("enabled"), true},
-                              {QStringLiteral("frequency"), QStringLiteral("daily")},
-                              {QStringLiteral("time"), QStringLiteral("18:00")}}},
-                         {QStringLiteral("quietHours"),
-                             QJsonObject {{QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")}}}})
-                 .status,
-        200);
+    QVERIFY(signInWithPreferences(alice, QStringLiteral("alice"),
+        QJsonObject {
+            {QStringLiteral("digest"),
+                QJsonObject {{QStringLiteral("enabled"), true}, {QStringLiteral("frequency"), QStringLiteral("daily")},
+                    {QStringLiteral("time"), QStringLiteral("18:00")}}},
+            {QStringLiteral("quietHours"),
+                QJsonObject {{QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")}}}}));
     Store &store = m_server->server().store();
     // The pipeline looks for digest users twice a minute; it notices the switch and
     // starts counting from the last scheduled run.

@@ -119,17 +119,7 @@ int ClientBench::run()
     report.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings(runs, modelResults)));
     report.insert(QStringLiteral("ok"), m_problems.isEmpty());
 
-    const Report printed(report);
-    printed.print();
-    int exitCode = printed.exitCode();
-    if (!m_options.jsonPath.isEmpty()) {
-        QString error;
-        if (!printed.writeJson(m_options.jsonPath, &error)) {
-            Console::line(error);
-            exitCode = 1;
-        }
-    }
-    return exitCode;
+    return Report(report).publish(m_options.jsonPath);
 }
 
 } // namespace Tidings::Bench

@@ -384,17 +384,7 @@ void Coordinator::finish()
     m_report.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(m_findings.warnings));
     m_report.insert(QStringLiteral("ok"), m_findings.problems.isEmpty());
 
-    const Report report(m_report);
-    report.print();
-    int exitCode = report.exitCode();
-    if (!m_options.jsonPath.isEmpty()) {
-        QString error;
-        if (!report.writeJson(m_options.jsonPath, &error)) {
-            Console::line(error);
-            exitCode = 1;
-        }
-    }
-    Q_EMIT done(exitCode);
+    Q_EMIT done(Report(m_report).publish(m_options.jsonPath));
 }
 
 } // namespace Tidings::Bench

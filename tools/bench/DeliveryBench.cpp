@@ -325,17 +325,7 @@ void DeliveryBench::finish()
     m_report.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(m_warnings));
     m_report.insert(QStringLiteral("ok"), m_problems.isEmpty());
 
-    const Report report(m_report);
-    report.print();
-    int exitCode = report.exitCode();
-    if (!m_options.jsonPath.isEmpty()) {
-        QString error;
-        if (!report.writeJson(m_options.jsonPath, &error)) {
-            Console::line(error);
-            exitCode = 1;
-        }
-    }
-    Q_EMIT done(exitCode);
+    Q_EMIT done(Report(m_report).publish(m_options.jsonPath));
 }
 
 } // namespace Tidings::Bench

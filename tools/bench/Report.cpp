@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include "Console.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -389,6 +391,20 @@ bool Report::writeJson(const QString &path, QString *error) const
 int Report::exitCode() const
 {
     return m_results.value(QLatin1String("ok")).toBool() ? 0 : 1;
+}
+
+int Report::publish(const QString &jsonPath) const
+{
+    print();
+    int code = exitCode();
+    if (!jsonPath.isEmpty()) {
+        QString error;
+        if (!writeJson(jsonPath, &error)) {
+            Console::line(error);
+            code = 1;
+        }
+    }
+    return code;
 }
 
 } // namespace Tidings::Bench
