@@ -6,8 +6,9 @@
 
 namespace Tidings::App {
 
-TranslationLoader::TranslationLoader(QObject *parent)
+TranslationLoader::TranslationLoader(QString catalogue, QObject *parent)
     : QObject(parent)
+    , m_catalogue(std::move(catalogue))
 {
 }
 
@@ -56,7 +57,7 @@ bool TranslationLoader::install(const QString &language)
     QLocale::setDefault(QLocale(language));
     // The source strings are English: English needs only the plural forms.
     auto app = std::make_unique<QTranslator>();
-    const bool loaded = app->load(QStringLiteral(":/i18n/tidings_") + language + QStringLiteral(".qm"));
+    const bool loaded = app->load(QStringLiteral(":/i18n/%1_%2.qm").arg(m_catalogue, language));
     if (loaded) {
         QCoreApplication::installTranslator(app.get());
         m_app = std::move(app);

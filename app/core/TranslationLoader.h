@@ -11,7 +11,8 @@ class QTranslator;
 
 namespace Tidings::App {
 
-// Installs the app's translation (embedded as :/i18n/tidings_<lang>.qm) and Qt's
+// Installs a program's translation (embedded as :/i18n/<catalogue>_<lang>.qm:
+// `tidings` for the tray client, `tidings-admin` for the admin console) and Qt's
 // own for the same language, so dialog buttons and context menus match. The
 // language is AppSettings::language() when set, else the system locale's when we
 // ship it, else English.
@@ -20,7 +21,7 @@ class TranslationLoader : public QObject
     Q_OBJECT
 
 public:
-    explicit TranslationLoader(QObject *parent = nullptr);
+    explicit TranslationLoader(QString catalogue = QStringLiteral("tidings"), QObject *parent = nullptr);
     ~TranslationLoader() override;
 
     // The translations shipped: language code -> the language's own name.
@@ -36,6 +37,7 @@ public:
 private:
     void uninstall();
 
+    QString m_catalogue;
     QString m_language;
     std::unique_ptr<QTranslator> m_app;
     std::unique_ptr<QTranslator> m_qt;

@@ -29,8 +29,10 @@ QString OpsApi::smtpCheck() const
 OpsApi::OpsApi(ApiContext &ctx, HttpServer &http)
     : m_ctx(ctx)
 {
+    // The version is public, as the sign-in screens show it before anyone signs in.
     http.route(Method::Get, QStringLiteral("/healthz"), Access::Public, [](HttpRequest &) {
-        return HttpResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}});
+        return HttpResponse::json({{QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("version"), QLatin1String(TIDINGS_VERSION)}});
     });
 
     http.route(Method::Get, QStringLiteral("/readyz"), Access::Public, [this](HttpRequest &) {

@@ -1,0 +1,29 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Tidings.Admin
+import Tidings.Admin.Ui
+
+Page {
+    id: page
+
+    property AdminSession session
+
+    background: null
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.pagePadding
+        spacing: Theme.spacing
+
+        PageHeader {
+            Layout.fillWidth: true
+            title: qsTr("Delivery log")
+            subtitle: qsTr("Every delivery job, its attempts and errors")
+        }
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+    }
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+// For the admin console's tests (tst_admin_*): a real tidingsd on port 0 and an
+// AdminSession signed in to it as the server's admin, and a main() that sets the
+// console up as the program does (QApplication for Qt Charts, the Material style,
+// QSettings in Qt's test location).
+
+#include "AdminSession.h"
+#include "TestServer.h"
+
+#include <QApplication>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickStyle>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Tidings_AdminPlugin)
+Q_IMPORT_QML_PLUGIN(Tidings_Admin_UiPlugin)
+
+namespace Tidings::Test {
+
+struct AdminFixture
+{
+    TestServer server;
+    Admin::AdminSession session;
+
+    // Signs in as the server's admin; false (with a QWARN of why) when it fails.
+    [[nodiscard]] bool signIn(const QString &username = QStringLiteral("admin"),
+        const QString &password = QLatin1String(TestServer::AdminPassword))
+    {
+        if (!server.isRunning()) {
+            qWarning("tidingsd did not start: %s", qPrintable(server.errorString()));
+            return false;
+        }
+        QSignalSpy spy(&session, &Admin::AdminSession::stateChanged);
+        session.signIn(server.url().toString(), username, password);
+        if (!QTest::qWaitFor([&] { return !session.isBusy(); }, 10000) || !session.isSignedIn()) {
+            qWarning("sign-in failed: %s", qPrintable(session.errorMessage()));
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace Tidings::Test
+
+#define TIDINGS_ADMIN_TEST_MAIN(TestObject)                                                                            \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        QApplication app(argc, argv);                                                                                  \
+        QApplication::setOrganizationName(QStringLiteral("Tidings"));                                                  \
+        QApplication::setApplicationName(QStringLiteral("tidings-admin-test"));                                        \
+        QStandardPaths::setTestModeEnabled(true);                                                                      \
+        QQuickStyle::setStyle(QStringLiteral("Material"));                                                             \
+        TestObject tc;                                                                                                 \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&tc, argc, argv);                                                                          \
+    }
