@@ -46,6 +46,11 @@ void ApiListModel::sessionStateChanged(bool signedIn)
     }
 }
 
+QString ApiListModel::describeError(const ProtocolError &error) const
+{
+    return AdminSession::describe(error);
+}
+
 int ApiListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_items.size());
@@ -186,7 +191,7 @@ void ApiListModel::mutate(const QByteArray &method, const QString &path, const Q
             if (!r) {
                 if (failed)
                     failed(r.error());
-                Q_EMIT actionFailed(AdminSession::describe(r.error()), r.error().field);
+                Q_EMIT actionFailed(describeError(r.error()), r.error().field);
                 return;
             }
             if (done)

@@ -101,6 +101,9 @@ protected:
     [[nodiscard]] virtual QString idKey() const { return QStringLiteral("id"); }
     // Called when the session signs in or out; the default reloads or clears.
     virtual void sessionStateChanged(bool signedIn);
+    // The sentence actionFailed() carries for a refused change; by default
+    // AdminSession::describe(). Override to word a list's known refusals.
+    [[nodiscard]] virtual QString describeError(const ProtocolError &error) const;
 
     // Reload after the debounce: for filters that change as the user types.
     void scheduleReload();

@@ -10,6 +10,8 @@ import Tidings.Admin.Ui
 Item {
     id: root
 
+    objectName: "console"
+
     required property AdminSession session
     required property AdminSettings settings
     property int currentIndex: 0
@@ -185,14 +187,43 @@ Item {
 
                 RowLayout {
                     Layout.fillWidth: true
-                    spacing: 4
-                    Label {
-                        Layout.fillWidth: true
-                        Layout.leftMargin: 6
-                        text: root.session.displayName
-                        color: Theme.text
-                        elide: Text.ElideRight
+                    Layout.topMargin: 4
+                    spacing: 8
+                    Rectangle {
+                        width: 32
+                        height: 32
+                        radius: 16
+                        color: Theme.accentSoft
+                        Label {
+                            anchors.centerIn: parent
+                            text: root.session.displayName.length > 0 ? root.session.displayName.charAt(0).toUpperCase() : "?"
+                            color: Theme.accent
+                            font.weight: Font.DemiBold
+                        }
                     }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: root.session.displayName
+                            color: Theme.text
+                            font.weight: Font.DemiBold
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Administrator")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
                     ToolButton {
                         objectName: "themeButton"
                         icon.source: "qrc:/qt/qml/Tidings/Admin/Ui/icons/" + (root.settings.darkMode ? "light" : "dark") + ".svg"
@@ -224,6 +255,9 @@ Item {
                                 }
                             }
                         }
+                    }
+                    Item {
+                        Layout.fillWidth: true
                     }
                     ToolButton {
                         objectName: "signOutButton"

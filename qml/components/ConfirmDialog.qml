@@ -16,11 +16,16 @@ Dialog {
     signal confirmed()
 
     modal: true
-    anchors.centerIn: Overlay.overlay
-    width: Math.min(460, (parent ? parent.width : 460) - 48)
+    x: parent ? Math.round((parent.width - width) / 2) : 0
+    y: parent ? Math.round((parent.height - height) / 2) : 0
+    // A fixed text width: binding the label to availableWidth makes Qt 6.4's
+    // Material dialog (title + wrapped text) loop on its implicitHeight.
+    readonly property int textWidth: 400
+    width: textWidth + leftPadding + rightPadding
     standardButtons: Dialog.NoButton
 
-    contentItem: Label {
+    Label {
+        width: dialog.textWidth
         text: dialog.text
         wrapMode: Text.Wrap
         color: Theme.text
@@ -38,6 +43,8 @@ Dialog {
             highlighted: true
             Material.accent: dialog.destructive ? Theme.danger : Theme.accent
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            Keys.onReturnPressed: dialog.accept()
+            Keys.onEnterPressed: dialog.accept()
         }
     }
 

@@ -3,6 +3,7 @@
 #include "api/ApiUtil.h"
 #include "core/DeliveryPipeline.h"
 #include "http/HttpServer.h"
+#include "protocol/JsonUtil.h"
 #include "store/Store.h"
 #include "util/Clock.h"
 
@@ -88,13 +89,31 @@ HttpResponse AnalyticsApi::deliveries(HttpRequest &req)
                 QStringLiteral("%1 is longer than %2 characters").arg(QLatin1String(key)).arg(kMaxFilterChars),
                 QLatin1String(key));
     }
+    // The console's user filter takes what the admin knows: an id or a username.
+    if (!q.userId.isEmpty() && !m_ctx.store.userById(q.userId)) {
+        if (const std::optional<User> user = m_ctx.store.userByUsername(q.userId))
+            q.userId = user->id;
+    }
+    for (const auto &[key, value] : {std::pair {"from", &q.from}, std::pair {"to", &q.to}}) {
+        const QString text = req.queryValue(QLatin1String(key));
+        if (text.isEmpty())
+            continue;
+        Expected<QDateTime> t = Json::parseTime(QJsonValue(text), QLatin1String(key));
+        if (!t)
+            return HttpResponse::error(t.error());
+        *value = t.value();
+    }
+    if (q.from.isValid() && q.to.isValid() && q.from >= q.to)
+        return HttpResponse::error(
+            ErrorCode::Validation, QStringLiteral("from must be before to"), QStringLiteral("from"));
 
     const std::optional<DeliveryPage> result = m_ctx.store.deliveries(q);
     if (!result)
         return HttpResponse::error(ErrorCode::Unavailable, QStringLiteral("the database is not available"));
     QJsonArray items;
+    QHash<QString, QJsonValue> usernames;
     for (const DeliveryJob &job : result->deliveries)
-        items.append(job.toJson());
+        items.append(jobJson(job, usernames));
     return HttpResponse::json({
         {QStringLiteral("deliveries"), items},
         {QStringLiteral("pagination"), ApiUtil::paginationJson(q.page, q.limit, result->total)},
@@ -123,7 +142,20 @@ QJsonObject AnalyticsApi::deliveryJson(const DeliveryJob &job)
     const QList<DeliveryLogEntry> log = m_ctx.store.deliveryLog(job.id);
     for (const DeliveryLogEntry &e : log)
         attempts.append(e.toJson());
-    return {{QStringLiteral("delivery"), job.toJson()}, {QStringLiteral("attempts"), attempts}};
+    QHash<QString, QJsonValue> usernames;
+    return {{QStringLiteral("delivery"), jobJson(job, usernames)}, {QStringLiteral("attempts"), attempts}};
+}
+
+QJsonObject AnalyticsApi::jobJson(const DeliveryJob &job, QHash<QString, QJsonValue> &usernames)
+{
+    auto it = usernames.constFind(job.userId);
+    if (it == usernames.constEnd()) {
+        const std::optional<User> user = m_ctx.store.userById(job.userId);
+        it = usernames.insert(job.userId, user ? QJsonValue(user->username) : QJsonValue(QJsonValue::Null));
+    }
+    QJsonObject o = job.toJson();
+    o.insert(QStringLiteral("username"), *it);
+    return o;
 }
 
 } // namespace Tidings::Server

@@ -22,6 +22,9 @@ private:
     HttpResponse retry(HttpRequest &req);
     // {delivery, attempts} of one job.
     QJsonObject deliveryJson(const DeliveryJob &job);
+    // A job with its user's `username` (null when the user is gone); `usernames`
+    // caches the lookups of one answer.
+    QJsonObject jobJson(const DeliveryJob &job, QHash<QString, QJsonValue> &usernames);
 
     ApiContext &m_ctx;
     AnalyticsService m_analytics;

@@ -23,6 +23,42 @@ HttpResponse documentResponse(int status, const Expected<TemplateDocument> &doc)
     return HttpResponse::json(status, TemplateService::documentJson(doc.value()));
 }
 
+// What both previews take besides the template: {variables?, locale?, channel?}.
+struct PreviewQuery
+{
+    QJsonObject variables;
+    QString locale;
+    QString channel;
+};
+
+Expected<PreviewQuery> previewQuery(const QJsonObject &body)
+{
+    const QJsonValue variables = body.value(QLatin1String("variables"));
+    if (!variables.isUndefined() && !variables.isNull() && !variables.isObject())
+        return ProtocolError::validation(QStringLiteral("variables"), QStringLiteral("variables must be an object"));
+    Expected<std::optional<QString>> locale = Json::optString(body, QStringLiteral("locale"));
+    if (!locale)
+        return locale.error();
+    Expected<std::optional<QString>> channel = Json::optString(body, QStringLiteral("channel"));
+    if (!channel)
+        return channel.error();
+    return PreviewQuery {variables.toObject(), locale->value_or(QString()), channel->value_or(QString())};
+}
+
+HttpResponse previewResponse(const Expected<TemplateService::Preview> &preview)
+{
+    if (!preview)
+        return HttpResponse::error(preview.error());
+    return HttpResponse::json({
+        {QStringLiteral("subject"), preview->content.subject},
+        {QStringLiteral("body"), preview->content.text},
+        {QStringLiteral("html"), preview->content.html},
+        {QStringLiteral("version"), preview->version},
+        {QStringLiteral("locale"), preview->locale},
+        {QStringLiteral("channel"), preview->channel},
+    });
+}
+
 } // namespace
 
 TemplatesApi::TemplatesApi(ApiContext &ctx, HttpServer &http)
@@ -37,8 +73,8 @@ TemplatesApi::TemplatesApi(ApiContext &ctx, HttpServer &http)
         const TemplateService::Page found = m_ctx.templates.list(req.queryValue(QStringLiteral("q")),
             req.queryValue(QStringLiteral("type")), int(page->offset()), int(page->limit));
         QJsonArray templates;
-        for (const TemplateRecord &t : found.templates)
-            templates.append(TemplateService::summaryJson(t));
+        for (const TemplateDocument &t : found.templates)
+            templates.append(TemplateService::listJson(t));
         return HttpResponse::json({
             {QStringLiteral("templates"), templates},
             {QStringLiteral("pagination"), ApiUtil::paginationJson(page->page, page->limit, found.total)},
@@ -114,34 +150,47 @@ TemplatesApi::TemplatesApi(ApiContext &ctx, HttpServer &http)
             Expected<QJsonObject> body = req.json();
             if (!body)
                 return HttpResponse::error(body.error());
-            const QJsonValue variables = body->value(QLatin1String("variables"));
-            if (!variables.isUndefined() && !variables.isNull() && !variables.isObject())
-                return HttpResponse::error(
-                    ErrorCode::Validation, QStringLiteral("variables must be an object"), QStringLiteral("variables"));
-            Expected<std::optional<QString>> locale = Json::optString(body.value(), QStringLiteral("locale"));
-            if (!locale)
-                return HttpResponse::error(locale.error());
-            Expected<std::optional<QString>> channel = Json::optString(body.value(), QStringLiteral("channel"));
-            if (!channel)
-                return HttpResponse::error(channel.error());
+            const Expected<PreviewQuery> query = previewQuery(body.value());
+            if (!query)
+                return HttpResponse::error(query.error());
             Expected<std::optional<qint64>> version = Json::optInteger(body.value(), QStringLiteral("version"));
             if (!version)
                 return HttpResponse::error(version.error());
             if (version->has_value() && (version->value() < 1 || version->value() > std::numeric_limits<int>::max()))
                 return HttpResponse::error(ErrorCode::Validation, QStringLiteral("version must be a positive integer"),
                     QStringLiteral("version"));
-            Expected<TemplateService::Preview> preview = m_ctx.templates.preview(req.param(0), variables.toObject(),
-                locale->value_or(QString()), channel->value_or(QString()), int(version->value_or(0)));
-            if (!preview)
-                return HttpResponse::error(preview.error());
-            return HttpResponse::json({
-                {QStringLiteral("subject"), preview->content.subject},
-                {QStringLiteral("body"), preview->content.text},
-                {QStringLiteral("html"), preview->content.html},
-                {QStringLiteral("version"), preview->version},
-                {QStringLiteral("locale"), preview->locale},
-                {QStringLiteral("channel"), preview->channel},
-            });
+            return previewResponse(m_ctx.templates.preview(
+                req.param(0), query->variables, query->locale, query->channel, int(version->value_or(0))));
+        });
+
+    // An unsaved draft, for the console's live preview.
+    http.route(Method::Post, QStringLiteral("/api/templates/preview"), Access::Authenticated, [this](HttpRequest &req) {
+        if (auto denied = ApiUtil::requireAdmin(req))
+            return *denied;
+        Expected<QJsonObject> body = req.json();
+        if (!body)
+            return HttpResponse::error(body.error());
+        const QJsonValue draft = body->value(QLatin1String("template"));
+        if (!draft.isObject())
+            return HttpResponse::error(ErrorCode::Validation,
+                QStringLiteral("template must be an object {variables, contents}"), QStringLiteral("template"));
+        const Expected<PreviewQuery> query = previewQuery(body.value());
+        if (!query)
+            return HttpResponse::error(query.error());
+        return previewResponse(
+            m_ctx.templates.previewDraft(draft.toObject(), query->variables, query->locale, query->channel));
+    });
+
+    http.route(Method::Post, QStringLiteral("/api/templates/:id/versions/:n/restore"), Access::Authenticated,
+        [this](HttpRequest &req) {
+            if (auto denied = ApiUtil::requireAdmin(req))
+                return *denied;
+            bool ok = false;
+            const int n = req.param(1).toInt(&ok);
+            if (!ok || n < 1)
+                return HttpResponse::error(ErrorCode::Validation,
+                    QStringLiteral("the version must be a positive integer"), QStringLiteral("version"));
+            return documentResponse(200, m_ctx.templates.restore(req.param(0), n, req.auth().user.id));
         });
 }
 

@@ -25,6 +25,13 @@ std::optional<HttpResponse> requireTokenManager(const HttpRequest &req)
         ErrorCode::Forbidden, QStringLiteral("API tokens are managed by a signed-in user or an admin token"));
 }
 
+// Who a token acts as, so that an admin's list of everyone's tokens reads by name.
+QJsonObject ownerJson(const User &user)
+{
+    return {{QStringLiteral("id"), user.id}, {QStringLiteral("username"), user.username},
+        {QStringLiteral("displayName"), user.displayName}};
+}
+
 } // namespace
 
 TokensApi::TokensApi(ApiContext &ctx, HttpServer &http)
@@ -45,11 +52,17 @@ TokensApi::TokensApi(ApiContext &ctx, HttpServer &http)
             return HttpResponse::error(scopes.error());
         if (!topics)
             return HttpResponse::error(topics.error());
-        Expected<std::pair<ApiToken, QString>> created = m_ctx.auth.createApiToken(req.auth().user,
-            name->value_or(QString()), scopes->value_or(QStringList()), topics->value_or(QStringList()));
+        const Expected<QDateTime> expiresAt
+            = Json::parseTime(body->value(QStringLiteral("expiresAt")), QStringLiteral("expiresAt"));
+        if (!expiresAt)
+            return HttpResponse::error(expiresAt.error());
+        Expected<std::pair<ApiToken, QString>> created
+            = m_ctx.auth.createApiToken(req.auth().user, name->value_or(QString()), scopes->value_or(QStringList()),
+                topics->value_or(QStringList()), expiresAt.value());
         if (!created)
             return HttpResponse::error(created.error());
         QJsonObject out = created->first.toJson();
+        out.insert(QStringLiteral("owner"), ownerJson(req.auth().user));
         out.insert(QStringLiteral("token"), created->second);
         return HttpResponse::json(201, out);
     });
@@ -61,8 +74,18 @@ TokensApi::TokensApi(ApiContext &ctx, HttpServer &http)
         const bool all = req.queryValue(QStringLiteral("all")) == QLatin1String("true") && req.auth().isAdmin();
         QJsonArray out;
         const QList<ApiToken> tokens = m_ctx.store.apiTokens(all ? QString() : req.auth().user.id);
-        for (const ApiToken &t : tokens)
-            out.append(t.toJson());
+        QHash<QString, QJsonObject> owners; // a few owners hold most tokens: one lookup each
+        for (const ApiToken &t : tokens) {
+            auto owner = owners.find(t.userId);
+            if (owner == owners.end()) {
+                const std::optional<User> user = m_ctx.store.userById(t.userId);
+                owner
+                    = owners.insert(t.userId, user ? ownerJson(*user) : QJsonObject {{QStringLiteral("id"), t.userId}});
+            }
+            QJsonObject o = t.toJson();
+            o.insert(QStringLiteral("owner"), *owner);
+            out.append(o);
+        }
         return HttpResponse::json({{QStringLiteral("tokens"), out}});
     });
 

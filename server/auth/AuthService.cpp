@@ -353,10 +353,12 @@ Expected<AuthContext> AuthService::authenticate(QByteArrayView bearerToken) cons
             return unauthorized(QStringLiteral("invalid token"));
         if (owner->disabled)
             return unauthorized(QStringLiteral("account disabled"));
+        const QDateTime now = m_clock.now();
+        if (apiToken->expiresAt.isValid() && apiToken->expiresAt <= now)
+            return unauthorized(QStringLiteral("token expired"));
 
         // lastUsedAt is informational; writing it on every request would turn each
         // publish into two writes.
-        const QDateTime now = m_clock.now();
         if (!apiToken->lastUsedAt.isValid() || apiToken->lastUsedAt.secsTo(now) >= kTouchThrottleSec)
             m_store.touchApiToken(apiToken->id, now);
 
@@ -366,6 +368,7 @@ Expected<AuthContext> AuthService::authenticate(QByteArrayView bearerToken) cons
         ctx.tokenName = apiToken->name;
         ctx.scopes = apiToken->scopes;
         ctx.topicGlobs = apiToken->topicGlobs;
+        ctx.expiresAt = apiToken->expiresAt;
         return ctx;
     }
 
@@ -389,8 +392,8 @@ Expected<AuthContext> AuthService::authenticate(QByteArrayView bearerToken) cons
     return ctx;
 }
 
-Expected<std::pair<ApiToken, QString>> AuthService::createApiToken(
-    const User &owner, const QString &name, const QStringList &scopes, const QStringList &topicGlobs)
+Expected<std::pair<ApiToken, QString>> AuthService::createApiToken(const User &owner, const QString &name,
+    const QStringList &scopes, const QStringList &topicGlobs, const QDateTime &expiresAt)
 {
     const QString trimmedName = name.trimmed();
     if (trimmedName.isEmpty())
@@ -415,6 +418,9 @@ Expected<std::pair<ApiToken, QString>> AuthService::createApiToken(
             return ProtocolError::validation(QStringLiteral("topics"),
                 QStringLiteral("topic pattern \"%1\" must be 1-64 of A-Z a-z 0-9 _ - * ?").arg(glob));
     }
+    if (expiresAt.isValid() && expiresAt <= m_clock.now())
+        return ProtocolError::validation(
+            QStringLiteral("expiresAt"), QStringLiteral("expiresAt must be in the future"));
 
     const QString secret = TokenCrypto::newToken("tdg_", 32);
     ApiToken token;
@@ -427,6 +433,7 @@ Expected<std::pair<ApiToken, QString>> AuthService::createApiToken(
     token.topicGlobs.removeDuplicates();
     token.tokenHash = TokenCrypto::sha256Hex(secret.toLatin1());
     token.createdAt = m_clock.now();
+    token.expiresAt = expiresAt.toUTC();
     if (!m_store.insertApiToken(token)) {
         qCWarning(lcAuth) << "could not store API token" << m_store.lastError();
         return internal(QStringLiteral("could not store the token"));

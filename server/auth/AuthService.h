@@ -32,7 +32,7 @@ struct AuthContext
     QString tokenName; // API token name
     QStringList scopes; // API token scopes
     QStringList topicGlobs; // API token topic globs (empty = all)
-    QDateTime expiresAt; // when the access token expires (null for API tokens, which do not)
+    QDateTime expiresAt; // when the access or API token expires (null for API tokens that never do)
 
     [[nodiscard]] bool isAdmin() const; // role admin (and, for tokens, scope admin)
     // Publishing to users, roles or everyone: role publisher/admin, and for tokens
@@ -96,8 +96,9 @@ public:
     [[nodiscard]] Expected<AuthContext> authenticate(QByteArrayView bearerToken) const;
 
     // Creates an API token for `owner`; returns (record, the secret shown once).
-    [[nodiscard]] Expected<std::pair<ApiToken, QString>> createApiToken(
-        const User &owner, const QString &name, const QStringList &scopes, const QStringList &topicGlobs);
+    // `expiresAt` (invalid = never) must be in the future.
+    [[nodiscard]] Expected<std::pair<ApiToken, QString>> createApiToken(const User &owner, const QString &name,
+        const QStringList &scopes, const QStringList &topicGlobs, const QDateTime &expiresAt = {});
 
     // Creates a user with an Argon2id hash. CONFLICT when the username is taken.
     [[nodiscard]] Expected<User> createUser(User user, const QString &password);

@@ -175,9 +175,12 @@ Expected<QJsonObject> AnalyticsService::report(const AnalyticsRequest &request)
     const QList<qint64> starts = bucketStarts(request);
     QList<AnalyticsCounts> timeline(starts.size());
     QHash<QString, AnalyticsCounts> byChannel;
+    QHash<QString, QList<AnalyticsCounts>> channelTimeline;
     for (const QString &c : allChannels()) {
-        if (request.channel.isEmpty() || request.channel == c)
+        if (request.channel.isEmpty() || request.channel == c) {
             byChannel.insert(c, {});
+            channelTimeline.insert(c, QList<AnalyticsCounts>(starts.size()));
+        }
     }
     AnalyticsCounts totals;
     for (const AnalyticsHour &h : data->hours) {
@@ -185,18 +188,26 @@ Expected<QJsonObject> AnalyticsService::report(const AnalyticsRequest &request)
         // before the first local midnight, in zones with half-hour offsets).
         const auto it = std::upper_bound(starts.cbegin(), starts.cend(), h.hourMs);
         const qsizetype i = std::max<qsizetype>(0, (it - starts.cbegin()) - 1);
-        if (i < timeline.size())
+        if (i < timeline.size()) {
             timeline[i] += h.counts;
+            QList<AnalyticsCounts> &own = channelTimeline[h.channel];
+            if (own.size() == starts.size())
+                own[i] += h.counts;
+        }
         byChannel[h.channel] += h.counts;
         totals += h.counts;
     }
 
-    QJsonArray points;
-    for (qsizetype i = 0; i < starts.size(); ++i) {
-        QJsonObject p = countsJson(timeline[i]);
-        p.insert(QStringLiteral("t"), Json::formatTime(QDateTime::fromMSecsSinceEpoch(starts[i], QTimeZone::utc())));
-        points.append(p);
-    }
+    const auto pointsOf = [&starts](const QList<AnalyticsCounts> &buckets) {
+        QJsonArray points;
+        for (qsizetype i = 0; i < starts.size() && i < buckets.size(); ++i) {
+            QJsonObject p = countsJson(buckets[i]);
+            p.insert(
+                QStringLiteral("t"), Json::formatTime(QDateTime::fromMSecsSinceEpoch(starts[i], QTimeZone::utc())));
+            points.append(p);
+        }
+        return points;
+    };
     QJsonObject channels;
     QList<qint64> latency;
     for (auto it = byChannel.cbegin(); it != byChannel.cend(); ++it) {
@@ -205,6 +216,7 @@ Expected<QJsonObject> AnalyticsService::report(const AnalyticsRequest &request)
         QJsonObject o = countsJson(it.value());
         o.insert(QStringLiteral("rates"), rates({{it.key(), it.value()}}));
         o.insert(QStringLiteral("latencyMs"), latencyJson(histogram));
+        o.insert(QStringLiteral("timeline"), pointsOf(channelTimeline.value(it.key())));
         channels.insert(it.key(), o);
     }
 
@@ -220,9 +232,43 @@ Expected<QJsonObject> AnalyticsService::report(const AnalyticsRequest &request)
         {QStringLiteral("totals"), countsJson(totals)},
         {QStringLiteral("rates"), rates(byChannel)},
         {QStringLiteral("byChannel"), channels},
-        {QStringLiteral("timeline"), points},
+        {QStringLiteral("timeline"), pointsOf(timeline)},
         {QStringLiteral("latencyMs"), latencyJson(latency)},
+        {QStringLiteral("topTopics"), topTopicsJson(data->topics)},
     };
+}
+
+QJsonArray AnalyticsService::topTopicsJson(const QList<AnalyticsTopic> &rows)
+{
+    struct Topic
+    {
+        QString name;
+        AnalyticsCounts totals;
+        QHash<QString, AnalyticsCounts> byChannel;
+    };
+    QList<Topic> topics;
+    for (const AnalyticsTopic &row : rows) {
+        // Notifications without a topic are in the totals, but they are not a topic.
+        if (row.topic.isEmpty())
+            continue;
+        if (topics.isEmpty() || topics.constLast().name != row.topic)
+            topics.append({row.topic, {}, {}});
+        topics.last().totals += row.counts;
+        topics.last().byChannel[row.channel] += row.counts;
+    }
+    std::stable_sort(topics.begin(), topics.end(), [](const Topic &a, const Topic &b) {
+        if (a.totals.sent != b.totals.sent)
+            return a.totals.sent > b.totals.sent;
+        return a.totals.read > b.totals.read; // then by name: rows come ordered by topic
+    });
+    QJsonArray out;
+    for (qsizetype i = 0; i < topics.size() && i < TopTopicsLimit; ++i) {
+        QJsonObject o = countsJson(topics[i].totals);
+        o.insert(QStringLiteral("topic"), topics[i].name);
+        o.insert(QStringLiteral("rates"), rates(topics[i].byChannel));
+        out.append(o);
+    }
+    return out;
 }
 
 Expected<DismissRequest> AnalyticsService::parseDismiss(const QJsonObject &data)

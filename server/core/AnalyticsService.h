@@ -4,6 +4,7 @@
 #include "store/AnalyticsRecords.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
 
@@ -50,6 +51,8 @@ class AnalyticsService
 public:
     static constexpr int MaxRangeDays = 400;
     static constexpr int DefaultRangeDays = 7;
+    // How many topics `topTopics` lists at most.
+    static constexpr int TopTopicsLimit = 10;
 
     explicit AnalyticsService(Store &store);
 
@@ -57,7 +60,8 @@ public:
     // to `now`), bucket (hour|day, default day), topic, channel (inApp|email|push|webhook)
     // and tz (an IANA zone for day buckets, default UTC). Errors name the parameter.
     [[nodiscard]] static Expected<AnalyticsRequest> parseRequest(const QUrlQuery &query, const QDateTime &now);
-    // PROTOCOL.md's {totals, rates, byChannel, timeline, latencyMs} and the request echoed.
+    // PROTOCOL.md's {totals, rates, byChannel, timeline, latencyMs, topTopics} and the
+    // request echoed.
     [[nodiscard]] Expected<QJsonObject> report(const AnalyticsRequest &request);
 
     // `{ids:[...], channel?}` of a dismissal report.
@@ -71,6 +75,9 @@ public:
     [[nodiscard]] static std::optional<double> percentile(const QList<qint64> &histogram, double p);
     // {delivery, read, click} of the counts per channel, as defined above.
     [[nodiscard]] static QJsonObject rates(const QHash<QString, AnalyticsCounts> &byChannel);
+    // The busiest topics (most sent, then most read, then by name), at most
+    // TopTopicsLimit, each with its counts and rates; `rows` ordered by topic.
+    [[nodiscard]] static QJsonArray topTopicsJson(const QList<AnalyticsTopic> &rows);
 
 private:
     Store &m_store;

@@ -272,6 +272,16 @@ QJsonObject TemplateService::summaryJson(const TemplateRecord &t)
     };
 }
 
+QJsonObject TemplateService::listJson(const TemplateDocument &d)
+{
+    QJsonObject o = summaryJson(d.meta);
+    QJsonArray variants;
+    for (const TemplateContentRecord &c : d.version.contents)
+        variants.append(QJsonObject {{QStringLiteral("channel"), c.channel}, {QStringLiteral("locale"), c.locale}});
+    o.insert(QStringLiteral("variants"), variants);
+    return o;
+}
+
 QJsonObject TemplateService::documentJson(const TemplateDocument &d)
 {
     QJsonObject o = summaryJson(d.meta);
@@ -417,7 +427,14 @@ Expected<TemplateRecord> TemplateService::findLive(const QString &idOrName, cons
 
 TemplateService::Page TemplateService::list(const QString &search, const QString &type, int offset, int limit)
 {
-    return Page {m_store.listTemplates(search, type, offset, limit), m_store.countTemplates(search, type)};
+    Page page;
+    for (const TemplateRecord &t : m_store.listTemplates(search, type, offset, limit)) {
+        // A page is at most a few hundred rows; one lookup each keeps the Store interface small.
+        std::optional<TemplateVersionRecord> v = m_store.templateVersion(t.id, t.currentVersion);
+        page.templates.append(TemplateDocument {t, v.value_or(TemplateVersionRecord {})});
+    }
+    page.total = m_store.countTemplates(search, type);
+    return page;
 }
 
 Expected<TemplateDocument> TemplateService::reload(const QString &id, int version)
@@ -550,6 +567,57 @@ Expected<TemplateService::Preview> TemplateService::preview(
     Expected<TemplateRecord> found = findLive(idOrName, {});
     if (!found)
         return found.error();
+    const Expected<std::pair<QString, QString>> target = previewTarget(channel, locale);
+    if (!target)
+        return target.error();
+    const int n = version > 0 ? version : found->currentVersion;
+    std::optional<TemplateVersionRecord> v = m_store.templateVersion(found->id, n);
+    if (!v)
+        return ProtocolError::validation(
+            QStringLiteral("version"), QStringLiteral("template '%1' has no version %2").arg(found->name).arg(n));
+    return render(*v, target->first, target->second, variables);
+}
+
+Expected<TemplateService::Preview> TemplateService::previewDraft(
+    const QJsonObject &draft, const QJsonObject &variables, const QString &locale, const QString &channel)
+{
+    // Only what a version holds: the name, type and topic do not change the text.
+    const QJsonObject body {
+        {QStringLiteral("variables"), draft.value(QLatin1String("variables"))},
+        {QStringLiteral("contents"), draft.value(QLatin1String("contents"))},
+    };
+    const auto underTemplate = [](ProtocolError e) {
+        e.field = e.field.isEmpty() ? QStringLiteral("template") : QStringLiteral("template.") + e.field;
+        return e;
+    };
+    Draft d;
+    if (auto err = applyBody(d, body, false))
+        return underTemplate(*err);
+    if (auto err = validate(d))
+        return underTemplate(*err);
+    const Expected<std::pair<QString, QString>> target = previewTarget(channel, locale);
+    if (!target)
+        return target.error();
+    TemplateVersionRecord version;
+    version.variables = variablesJson(d.variables);
+    version.contents = d.contents;
+    return render(version, target->first, target->second, variables);
+}
+
+Expected<TemplateDocument> TemplateService::restore(const QString &idOrName, int version, const QString &userId)
+{
+    Expected<TemplateDocument> old = get(idOrName, version);
+    if (!old)
+        return old.error();
+    const QJsonObject v = versionJson(old->version, true);
+    return update(old->meta.id,
+        {{QStringLiteral("variables"), v.value(QLatin1String("variables"))},
+            {QStringLiteral("contents"), v.value(QLatin1String("contents"))}},
+        userId);
+}
+
+Expected<std::pair<QString, QString>> TemplateService::previewTarget(const QString &channel, const QString &locale)
+{
     const std::optional<QString> tag = LocaleTag::canonical(locale.trimmed());
     if (!tag)
         return ProtocolError::validation(QStringLiteral("locale"),
@@ -559,12 +627,7 @@ Expected<TemplateService::Preview> TemplateService::preview(
     if (!ch)
         return ProtocolError::validation(QStringLiteral("channel"),
             QStringLiteral("channel must be one of ") + channels().join(QStringLiteral(", ")));
-    const int n = version > 0 ? version : found->currentVersion;
-    std::optional<TemplateVersionRecord> v = m_store.templateVersion(found->id, n);
-    if (!v)
-        return ProtocolError::validation(
-            QStringLiteral("version"), QStringLiteral("template '%1' has no version %2").arg(found->name).arg(n));
-    return render(*v, *ch, *tag, variables);
+    return std::pair {*ch, *tag};
 }
 
 // ---- rendering

@@ -48,7 +48,7 @@ public:
 
     struct Page
     {
-        QList<TemplateRecord> templates;
+        QList<TemplateDocument> templates; // each with its current version
         qint64 total = 0;
     };
 
@@ -85,6 +85,13 @@ public:
     // `locale` and `channel` as given by the caller (validated here; "" channel = default).
     [[nodiscard]] Expected<Preview> preview(const QString &idOrName, const QJsonObject &variables,
         const QString &locale, const QString &channel, int version = 0);
+    // Renders an unsaved draft ({variables, contents}, as a POST would take them), so an
+    // editor can preview as it types. Validated as a save is; errors in the draft name
+    // their field under "template." ("template.contents[1].htmlBody"). Version 0.
+    [[nodiscard]] Expected<Preview> previewDraft(
+        const QJsonObject &draft, const QJsonObject &variables, const QString &locale, const QString &channel);
+    // Saves version `version`'s variables and contents as a new current version.
+    [[nodiscard]] Expected<TemplateDocument> restore(const QString &idOrName, int version, const QString &userId);
 
     // ---- publishing and delivery
 
@@ -107,6 +114,9 @@ public:
     // ---- JSON
     // {id, name, type, description, topic, version, createdBy, createdAt, updatedAt}
     [[nodiscard]] static QJsonObject summaryJson(const TemplateRecord &t);
+    // The summary plus the (channel, locale) pairs the version has contents for:
+    // {..., variants: [{channel, locale}]} (GET /api/templates).
+    [[nodiscard]] static QJsonObject listJson(const TemplateDocument &d);
     // The summary plus the version's {variables, contents, versionCreatedAt}.
     [[nodiscard]] static QJsonObject documentJson(const TemplateDocument &d);
     // {templateId, version, createdBy, createdAt, variables, contents?}
@@ -124,6 +134,9 @@ private:
     [[nodiscard]] Expected<TemplateDocument> reload(const QString &id, int version);
     [[nodiscard]] Expected<Preview> render(const TemplateVersionRecord &version, const QString &channel,
         const QString &locale, const QJsonObject &variables) const;
+    // The canonical (channel, locale) of a preview request; errors name `channel` or `locale`.
+    [[nodiscard]] static Expected<std::pair<QString, QString>> previewTarget(
+        const QString &channel, const QString &locale);
 
     Store &m_store;
     const Clock &m_clock;

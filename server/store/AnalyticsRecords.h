@@ -50,9 +50,18 @@ struct AnalyticsHour
     AnalyticsCounts counts;
 };
 
+// The rollups of one topic and channel, summed over the hours the query selects.
+struct AnalyticsTopic
+{
+    QString topic; // "" for notifications without a topic
+    QString channel;
+    AnalyticsCounts counts;
+};
+
 struct AnalyticsData
 {
     QList<AnalyticsHour> hours; // ascending hourMs, then channel
+    QList<AnalyticsTopic> topics; // ordered by topic, then channel
     // Per channel: latency samples per LatencyBuckets bucket (BoundsMs.size() + 1 entries).
     QHash<QString, QList<qint64>> latency;
 };
@@ -64,6 +73,8 @@ struct DeliveryQuery
     QString channel;
     QString messageId;
     QString userId;
+    QDateTime from; // created at or after; invalid = no bound
+    QDateTime to; // created before; invalid = no bound
     int page = 1;
     int limit = 50;
 };

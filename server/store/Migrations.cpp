@@ -436,6 +436,14 @@ QStringList schemaV3()
     return schemaV3Delivery() + schemaV3Analytics() + schemaV3Templates() + schemaV3Broadcasts();
 }
 
+// v4: API tokens that expire (NULL = never), set by the admin console when they are made.
+QStringList schemaV4()
+{
+    return {
+        QStringLiteral("ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT"),
+    };
+}
+
 bool execOne(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery q(db);
@@ -463,6 +471,7 @@ const QList<Migrations::Migration> &Migrations::all()
             QStringLiteral("pipeline: job details, webhooks, scheduled release, digests, grouping, analytics, "
                            "template channels, broadcasts"),
             schemaV3()},
+        {4, QStringLiteral("tokens: expiry"), schemaV4()},
     };
     return migrations;
 }

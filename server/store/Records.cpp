@@ -57,6 +57,7 @@ QJsonObject ApiToken::toJson() const
         {QStringLiteral("topics"), QJsonArray::fromStringList(topicGlobs)},
         {QStringLiteral("createdAt"), Json::timeOrNull(createdAt)},
         {QStringLiteral("lastUsedAt"), Json::timeOrNull(lastUsedAt)},
+        {QStringLiteral("expiresAt"), Json::timeOrNull(expiresAt)},
     };
 }
 

@@ -67,6 +67,7 @@ struct ApiToken
     QByteArray tokenHash; // SHA-256 hex
     QDateTime createdAt;
     QDateTime lastUsedAt;
+    QDateTime expiresAt; // invalid = never expires
 
     [[nodiscard]] QJsonObject toJson() const; // never includes the hash
 };

@@ -15,7 +15,8 @@ namespace {
 const QLatin1String kDeviceColumns("id, user_id, name, platform, push_subscription, created_at, last_seen_at");
 const QLatin1String kRefreshColumns(
     "token_hash, user_id, device_id, family_id, created_at, expires_at, used_at, revoked_at");
-const QLatin1String kApiTokenColumns("id, user_id, name, scopes, topic_globs, token_hash, created_at, last_used_at");
+const QLatin1String kApiTokenColumns(
+    "id, user_id, name, scopes, topic_globs, token_hash, created_at, last_used_at, expires_at");
 const QLatin1String kTopicColumns(
     "name, description, read_acl, publish_acl, grouping_mode, group_window_sec, created_at");
 
@@ -57,6 +58,7 @@ ApiToken apiTokenFrom(const QSqlQuery &q)
     t.tokenHash = q.value(5).toString().toLatin1();
     t.createdAt = timeFrom(q.value(6));
     t.lastUsedAt = timeFrom(q.value(7));
+    t.expiresAt = timeFrom(q.value(8));
     return t;
 }
 
@@ -189,9 +191,10 @@ bool SqliteStore::revokeUserRefreshTokens(const QString &userId, const QDateTime
 bool SqliteStore::insertApiToken(const ApiToken &token)
 {
     return change(QStringLiteral("INSERT INTO api_tokens (id, user_id, name, scopes, topic_globs, token_hash,"
-                                 " created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 " created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                {token.id, token.userId, text(token.name), json(token.scopes), json(token.topicGlobs),
-                   hashText(token.tokenHash), timeMs(orNow(token.createdAt)), timeMs(token.lastUsedAt)})
+                   hashText(token.tokenHash), timeMs(orNow(token.createdAt)), timeMs(token.lastUsedAt),
+                   timeMs(token.expiresAt)})
         > 0;
 }
 

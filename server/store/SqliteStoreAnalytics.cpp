@@ -180,6 +180,26 @@ std::optional<AnalyticsData> SqliteStore::analytics(const AnalyticsQuery &query)
         }
     }
     {
+        const Stmt s = runList(QLatin1String("SELECT topic, channel, SUM(sent), SUM(delivered), SUM(read), SUM(failed),"
+                                             " SUM(clicked), SUM(dismissed) FROM analytics_hourly")
+                + where + QLatin1String(" GROUP BY topic, channel ORDER BY topic, channel"),
+            values);
+        if (!s)
+            return std::nullopt;
+        while (s->next()) {
+            AnalyticsTopic t;
+            t.topic = s->value(0).toString();
+            t.channel = s->value(1).toString();
+            t.counts.sent = s->value(2).toLongLong();
+            t.counts.delivered = s->value(3).toLongLong();
+            t.counts.read = s->value(4).toLongLong();
+            t.counts.failed = s->value(5).toLongLong();
+            t.counts.clicked = s->value(6).toLongLong();
+            t.counts.dismissed = s->value(7).toLongLong();
+            data.topics.append(t);
+        }
+    }
+    {
         const Stmt s = runList(QLatin1String("SELECT channel, bucket, SUM(count) FROM analytics_latency") + where
                 + QLatin1String(" GROUP BY channel, bucket"),
             values);
@@ -213,6 +233,14 @@ std::optional<DeliveryPage> SqliteStore::deliveries(const DeliveryQuery &query)
             where += QLatin1String(condition);
             values.append(*value);
         }
+    }
+    if (query.from.isValid()) {
+        where += QLatin1String(" AND created_at >= ?");
+        values.append(query.from.toMSecsSinceEpoch());
+    }
+    if (query.to.isValid()) {
+        where += QLatin1String(" AND created_at < ?");
+        values.append(query.to.toMSecsSinceEpoch());
     }
 
     DeliveryPage page;

@@ -3,6 +3,7 @@
 // WebSocket clients; /api/analytics must count exactly what the scenario did. Also the
 // delivery log API, signed click and unsubscribe links, dismissals and retention.
 
+#include "core/AnalyticsService.h"
 #include "core/DeliveryPipeline.h"
 #include "core/TrackingLinks.h"
 #include "store/LatencyBuckets.h"
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void analytics_badParameters_400NamingTheField_data();
     void analytics_badParameters_400NamingTheField();
     void analytics_needsAdmin();
+    void analytics_topTopics_busiestFirst_atMostTen_noTopicLeftOut();
     void deliveries_listFilterPaginate_detailAndRetry();
     void clickLink_tampered_404AndNoRedirect();
     void unsubscribeLink_getAsks_postTurnsOff_undoTurnsOn();
@@ -341,8 +343,36 @@ void TestAnalytics::scenario_analyticsCountExactlyWhatHappened()
     QCOMPARE(emailRates.value(QStringLiteral("click")).toDouble(), 0.5);
     QCOMPARE(emailRates.value(QStringLiteral("delivery")).toDouble(), 0.0); // email confirms no delivery
 
+    // The busiest topics: both sent 5, orders was read more.
+    const QJsonArray topTopics = hourly.value(QStringLiteral("topTopics")).toArray();
+    QCOMPARE(
+        idsOf(topTopics, QStringLiteral("topic")), (QStringList {QStringLiteral("orders"), QStringLiteral("deploys")}));
+    QCOMPARE(countsOf(topTopics.at(0).toObject()), (QList<qint64> {5, 2, 2, 0, 2, 1}));
+    QCOMPARE(countsOf(topTopics.at(1).toObject()), (QList<qint64> {5, 1, 1, 1, 0, 1}));
+    const QJsonObject ordersRates = topTopics.at(0).toObject().value(QStringLiteral("rates")).toObject();
+    QCOMPARE(ordersRates.value(QStringLiteral("delivery")).toDouble(), 0.6667); // 2 of 3 inApp
+    QCOMPARE(ordersRates.value(QStringLiteral("click")).toDouble(), 1.0); // 2 of 2 emails
+
     const QJsonArray timeline = hourly.value(QStringLiteral("timeline")).toArray();
     QCOMPARE(timeline.size(), 3);
+    // Every channel has the same buckets, and they add up to the whole timeline.
+    for (qsizetype i = 0; i < timeline.size(); ++i) {
+        QList<qint64> sum(6, 0);
+        for (const QString &channel : byChannel.keys()) {
+            const QJsonArray own = byChannel.value(channel).toObject().value(QStringLiteral("timeline")).toArray();
+            QCOMPARE(own.size(), timeline.size());
+            QCOMPARE(
+                own.at(i).toObject().value(QStringLiteral("t")), timeline.at(i).toObject().value(QStringLiteral("t")));
+            const QList<qint64> counts = countsOf(own.at(i).toObject());
+            for (qsizetype k = 0; k < sum.size(); ++k)
+                sum[k] += counts[k];
+        }
+        QCOMPARE(sum, countsOf(timeline.at(i).toObject()));
+    }
+    const QJsonArray emailTimeline
+        = byChannel.value(QStringLiteral("email")).toObject().value(QStringLiteral("timeline")).toArray();
+    QCOMPARE(countsOf(emailTimeline.at(0).toObject()), (QList<qint64> {4, 0, 0, 1, 0, 0}));
+    QCOMPARE(countsOf(emailTimeline.at(1).toObject()), (QList<qint64> {0, 0, 0, 0, 2, 0}));
     QCOMPARE(idsOf(timeline, QStringLiteral("t")),
         (QStringList {QStringLiteral("2026-03-02T09:00:00.000Z"), QStringLiteral("2026-03-02T10:00:00.000Z"),
             QStringLiteral("2026-03-02T11:00:00.000Z")}));
@@ -456,6 +486,48 @@ void TestAnalytics::analytics_needsAdmin()
         200);
 }
 
+void TestAnalytics::analytics_topTopics_busiestFirst_atMostTen_noTopicLeftOut()
+{
+    startServer();
+    createUser(QStringLiteral("alice"), {});
+    const auto toAlice = [](const QString &topic) {
+        QJsonObject body {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("alice")}},
+            {QStringLiteral("title"), QStringLiteral("Hi")}};
+        if (!topic.isEmpty())
+            body.insert(QStringLiteral("topic"), topic);
+        return body;
+    };
+    // t01..t12 once each, t12 twice more; three without a topic (the busiest, but no topic).
+    for (int i = 1; i <= 12; ++i)
+        QVERIFY(!publish(toAlice(QStringLiteral("t%1").arg(i, 2, 10, QLatin1Char('0')))).isEmpty());
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(!publish(toAlice(QStringLiteral("t12"))).isEmpty());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!publish(toAlice({})).isEmpty());
+
+    const QString range
+        = QStringLiteral("from=%1&to=%2").arg(iso(m_clock.now().addSecs(-3600)), iso(m_clock.now().addSecs(3600)));
+    const QJsonObject report = analytics(range);
+    QCOMPARE(report.value(QStringLiteral("totals")).toObject().value(QStringLiteral("sent")).toInteger(), 17);
+    const QJsonArray top = report.value(QStringLiteral("topTopics")).toArray();
+    QCOMPARE(top.size(), AnalyticsService::TopTopicsLimit);
+    QStringList expected {QStringLiteral("t12")};
+    for (int i = 1; i <= 9; ++i)
+        expected << QStringLiteral("t%1").arg(i, 2, 10, QLatin1Char('0'));
+    QCOMPARE(idsOf(top, QStringLiteral("topic")), expected);
+    QCOMPARE(top.at(0).toObject().value(QStringLiteral("sent")).toInteger(), 3);
+    QCOMPARE(top.at(1).toObject().value(QStringLiteral("sent")).toInteger(), 1);
+    // A topic filter lists that topic alone; a window without activity lists none.
+    QCOMPARE(idsOf(analytics(range + QLatin1String("&topic=t05")).value(QStringLiteral("topTopics")).toArray(),
+                 QStringLiteral("topic")),
+        QStringList {QStringLiteral("t05")});
+    QVERIFY(
+        analytics(QStringLiteral("from=%1&to=%2").arg(iso(m_clock.now().addDays(-3)), iso(m_clock.now().addDays(-2))))
+            .value(QStringLiteral("topTopics"))
+            .toArray()
+            .isEmpty());
+}
+
 // ---- the delivery log
 
 void TestAnalytics::deliveries_listFilterPaginate_detailAndRetry()
@@ -516,6 +588,34 @@ void TestAnalytics::deliveries_listFilterPaginate_detailAndRetry()
                        .toArray(),
                  QStringLiteral("userId")),
         QStringList(3, alice));
+    // The user filter also takes a username; jobs carry their user's username.
+    const QJsonArray alices = admin->get(QStringLiteral("/api/admin/deliveries?userId=alice"))
+                                  .json.value(QStringLiteral("deliveries"))
+                                  .toArray();
+    QCOMPARE(idsOf(alices, QStringLiteral("userId")), QStringList(3, alice));
+    QCOMPARE(idsOf(alices, QStringLiteral("username")), QStringList(3, QStringLiteral("alice")));
+    QCOMPARE(first.value(QStringLiteral("username")).toString().isEmpty(), false);
+    QCOMPARE(admin->get(QStringLiteral("/api/admin/deliveries?userId=nobody"))
+                 .json.value(QStringLiteral("deliveries"))
+                 .toArray()
+                 .size(),
+        0);
+    // Time filters on createdAt: [from, to). The messages were created at t0, t0+1 s, t0+2 s.
+    const QDateTime t0 = m_clock.now().addSecs(-3);
+    const auto messagesOf = [&](const QString &query) {
+        QStringList out = idsOf(admin->get(QStringLiteral("/api/admin/deliveries?") + query)
+                                    .json.value(QStringLiteral("deliveries"))
+                                    .toArray(),
+            QStringLiteral("messageId"));
+        out.removeDuplicates();
+        return out;
+    };
+    QCOMPARE(messagesOf(QStringLiteral("from=") + iso(t0.addSecs(1))), (QStringList {messages.at(2), messages.at(1)}));
+    QCOMPARE(messagesOf(QStringLiteral("to=") + iso(t0.addSecs(1))), QStringList {messages.at(0)});
+    QCOMPARE(messagesOf(QStringLiteral("from=%1&to=%2").arg(iso(t0.addSecs(1)), iso(t0.addSecs(2)))),
+        QStringList {messages.at(1)});
+    QCOMPARE(messagesOf(QStringLiteral("status=failed&from=") + iso(t0.addSecs(2)) + QLatin1String("&userId=dave")),
+        QStringList {messages.at(2)});
     QCOMPARE(idsOf(admin->get(QStringLiteral("/api/admin/deliveries?messageId=") + messages.at(1))
                        .json.value(QStringLiteral("deliveries"))
                        .toArray(),
@@ -538,8 +638,10 @@ void TestAnalytics::deliveries_listFilterPaginate_detailAndRetry()
     }
     QCOMPARE(paged, idsOf(items));
 
-    for (const auto &[query, field] : {std::pair {"status=lost", "status"}, std::pair {"channel=fax", "channel"},
-             std::pair {"limit=0", "limit"}, std::pair {"page=x", "page"}}) {
+    for (const auto &[query, field] :
+        {std::pair {"status=lost", "status"}, std::pair {"channel=fax", "channel"}, std::pair {"limit=0", "limit"},
+            std::pair {"page=x", "page"}, std::pair {"from=yesterday", "from"}, std::pair {"to=2026-03-02", "to"},
+            std::pair {"from=2026-03-02T10:00:00Z&to=2026-03-02T10:00:00Z", "from"}}) {
         const HttpResult r = admin->get(QStringLiteral("/api/admin/deliveries?") + QLatin1String(query));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QLatin1String(field));

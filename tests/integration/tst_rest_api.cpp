@@ -94,6 +94,7 @@ private Q_SLOTS:
     // API tokens
     void apiTokens_secretShownOnceListedWithoutSecrets();
     void apiTokens_publishToken_publishesUntilRevoked();
+    void apiTokens_adminListsEveryonesWithOwnersAndExpiry();
 
     // topics
     void topics_adminAcls_controlVisibilityAndSubscription();
@@ -656,6 +657,58 @@ void TestRestApi::apiTokens_publishToken_publishesUntilRevoked()
     QCOMPARE(m_admin->get(QStringLiteral("/api/tokens")).json.value(QStringLiteral("tokens")).toArray().size(), 0);
     QCOMPARE(m_admin->del(QStringLiteral("/api/tokens/") + id).status, 404);
     QCOMPARE(unreadTotal(alice->get(QStringLiteral("/api/notifications"))), 1);
+}
+
+void TestRestApi::apiTokens_adminListsEveryonesWithOwnersAndExpiry()
+{
+    auto alice = signIn(QStringLiteral("alice"));
+    const QDateTime expiry = QDateTime::currentDateTimeUtc().addDays(30);
+    const HttpResult hers = alice->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("alice-reader")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}},
+            {QStringLiteral("expiresAt"), expiry.toString(Qt::ISODate)}});
+    QCOMPARE(hers.status, 201);
+    const QDateTime answered
+        = QDateTime::fromString(hers.json.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+    QCOMPARE(answered.toSecsSinceEpoch(), expiry.toSecsSinceEpoch());
+    QCOMPARE(hers.json.value(QStringLiteral("owner")).toObject().value(QStringLiteral("username")).toString(),
+        QStringLiteral("alice"));
+    const HttpResult mine = m_admin->post(QStringLiteral("/api/tokens"),
+        {{QStringLiteral("name"), QStringLiteral("admin-forever")},
+            {QStringLiteral("scopes"), QJsonArray {QStringLiteral("admin")}}});
+    QCOMPARE(mine.status, 201);
+    QVERIFY(mine.json.value(QStringLiteral("expiresAt")).isNull());
+
+    // Without all=true an admin sees their own; with it, everyone's, each with its owner.
+    QCOMPARE(m_admin->get(QStringLiteral("/api/tokens")).json.value(QStringLiteral("tokens")).toArray().size(), 1);
+    const HttpResult all = m_admin->get(QStringLiteral("/api/tokens?all=true"));
+    QCOMPARE(all.status, 200);
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue &v : all.json.value(QStringLiteral("tokens")).toArray())
+        byName.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+    QCOMPARE(byName.size(), 2);
+    const QJsonObject aliceOwner
+        = byName.value(QStringLiteral("alice-reader")).value(QStringLiteral("owner")).toObject();
+    QCOMPARE(aliceOwner.value(QStringLiteral("id")).toString(), m_aliceId);
+    QCOMPARE(aliceOwner.value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
+    QCOMPARE(byName.value(QStringLiteral("alice-reader")).value(QStringLiteral("expiresAt")).toString(),
+        hers.json.value(QStringLiteral("expiresAt")).toString());
+    QCOMPARE(byName.value(QStringLiteral("admin-forever"))
+                 .value(QStringLiteral("owner"))
+                 .toObject()
+                 .value(QStringLiteral("username")),
+        QJsonValue(QStringLiteral("admin")));
+    // all=true means nothing to a user who is not an admin.
+    QCOMPARE(
+        alice->get(QStringLiteral("/api/tokens?all=true")).json.value(QStringLiteral("tokens")).toArray().size(), 1);
+
+    for (const QString &bad : {QStringLiteral("2001-01-01T00:00:00Z"), QStringLiteral("next week")}) {
+        const HttpResult refused = m_admin->post(QStringLiteral("/api/tokens"),
+            {{QStringLiteral("name"), QStringLiteral("late")},
+                {QStringLiteral("scopes"), QJsonArray {QStringLiteral("read")}}, {QStringLiteral("expiresAt"), bad}});
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorField(), QStringLiteral("expiresAt"));
+    }
 }
 
 // ---- topics

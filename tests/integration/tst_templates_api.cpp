@@ -83,6 +83,8 @@ private Q_SLOTS:
     void update_everyEdit_addsAVersionAndCarriesTheRestOver();
     void update_invalid_leavesThePreviousVersionCurrent();
     void update_renameToATakenName_is409AndChangesNothing();
+    void list_showsTheVariantsOfTheCurrentVersion();
+    void restore_savesTheOldVersionAsTheNewestOne();
 
     void preview_rendersEachPart_data();
     void preview_rendersEachPart();
@@ -93,6 +95,9 @@ private Q_SLOTS:
     void preview_badLocaleChannelOrVersion_namesTheField_data();
     void preview_badLocaleChannelOrVersion_namesTheField();
     void preview_ofAnEarlierVersion_usesItsText();
+    void previewDraft_rendersWhatIsNotSaved();
+    void previewDraft_errors_nameTheDraftsField_data();
+    void previewDraft_errors_nameTheDraftsField();
 
     void publish_withTemplateName_rendersTitleAndMessageIntoTheInbox();
     void publish_explicitTitleAndMessage_winOverTheTemplates();
@@ -377,6 +382,58 @@ void TestTemplatesApi::update_renameToATakenName_is409AndChangesNothing()
     QCOMPARE(m_admin->get(QStringLiteral("/api/templates/third")).json.value(QStringLiteral("id")).toString(), id);
 }
 
+void TestTemplatesApi::list_showsTheVariantsOfTheCurrentVersion()
+{
+    const QString id = createTemplate(orderTemplate()).json.value(QStringLiteral("id")).toString();
+    const QJsonArray v1 = m_admin->get(QStringLiteral("/api/templates"))
+                              .json.value(QStringLiteral("templates"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("variants"))
+                              .toArray();
+    QCOMPARE(v1,
+        QJsonArray({obj(R"({"channel": "default", "locale": ""})"), obj(R"({"channel": "default", "locale": "de"})"),
+            obj(R"({"channel": "email", "locale": ""})")}));
+    QCOMPARE(
+        m_admin->put(QStringLiteral("/api/templates/") + id, obj(R"({"contents": [{"locale": ""}]})")).status, 200);
+    const QJsonArray v2 = m_admin->get(QStringLiteral("/api/templates"))
+                              .json.value(QStringLiteral("templates"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("variants"))
+                              .toArray();
+    QCOMPARE(v2, QJsonArray({obj(R"({"channel": "default", "locale": ""})")}));
+}
+
+void TestTemplatesApi::restore_savesTheOldVersionAsTheNewestOne()
+{
+    const HttpResult created = createTemplate(orderTemplate());
+    const QString id = created.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(m_admin
+                 ->put(QStringLiteral("/api/templates/") + id, obj(R"({"description": "kept", "variables": [],
+                             "contents": [{"subject": "v2"}]})"))
+                 .status,
+        200);
+
+    const HttpResult restored = m_admin->post(QStringLiteral("/api/templates/%1/versions/1/restore").arg(id));
+    QVERIFY2(restored.status == 200, restored.body.constData());
+    QCOMPARE(restored.json.value(QStringLiteral("version")).toInt(), 3);
+    QCOMPARE(restored.json.value(QStringLiteral("contents")), created.json.value(QStringLiteral("contents")));
+    QCOMPARE(restored.json.value(QStringLiteral("variables")), created.json.value(QStringLiteral("variables")));
+    // What is not versioned stays as it is now.
+    QCOMPARE(restored.json.value(QStringLiteral("description")).toString(), QStringLiteral("kept"));
+    QCOMPARE(versionNumbers(m_admin->get(QStringLiteral("/api/templates/%1/versions").arg(id))),
+        (QStringList {u"3"_s, u"2"_s, u"1"_s}));
+
+    QVERIFY(hasErrorShape(
+        m_admin->post(QStringLiteral("/api/templates/%1/versions/9/restore").arg(id)), QStringLiteral("NOT_FOUND")));
+    QCOMPARE(m_admin->post(QStringLiteral("/api/templates/%1/versions/x/restore").arg(id)).errorField(),
+        QStringLiteral("version"));
+    QCOMPARE(m_admin->post(QStringLiteral("/api/templates/no-such/versions/1/restore")).status, 404);
+}
+
 // ---- preview
 
 void TestTemplatesApi::preview_rendersEachPart_data()
@@ -539,6 +596,66 @@ void TestTemplatesApi::preview_ofAnEarlierVersion_usesItsText()
     const HttpResult first = preview(id, {{QStringLiteral("variables"), vars}, {QStringLiteral("version"), 1}});
     QCOMPARE(first.json.value(QStringLiteral("subject")).toString(), QStringLiteral("Order 9 shipped"));
     QCOMPARE(first.json.value(QStringLiteral("version")).toInt(), 1);
+}
+
+void TestTemplatesApi::previewDraft_rendersWhatIsNotSaved()
+{
+    QJsonObject draft = orderTemplate();
+    draft.remove(QStringLiteral("name"));
+    const HttpResult r = m_admin->post(QStringLiteral("/api/templates/preview"),
+        {{QStringLiteral("template"), draft}, {QStringLiteral("channel"), QStringLiteral("email")},
+            {QStringLiteral("variables"), obj(R"({"orderId": "A-1", "trackingUrl": "https://t.example/1"})")}});
+    QVERIFY2(r.status == 200, r.body.constData());
+    QCOMPARE(r.json.value(QStringLiteral("subject")).toString(), QStringLiteral("[Shop] Order A-1"));
+    QCOMPARE(r.json.value(QStringLiteral("body")).toString(), QStringLiteral("Track it: https://t.example/1"));
+    QCOMPARE(r.json.value(QStringLiteral("channel")).toString(), QStringLiteral("email"));
+    QCOMPARE(r.json.value(QStringLiteral("version")).toInt(), 0);
+
+    const HttpResult german = m_admin->post(QStringLiteral("/api/templates/preview"),
+        {{QStringLiteral("template"), draft}, {QStringLiteral("locale"), QStringLiteral("de_AT")},
+            {QStringLiteral("variables"), obj(R"({"orderId": "7"})")}});
+    QCOMPARE(german.json.value(QStringLiteral("subject")).toString(), QStringLiteral("Bestellung 7 versandt"));
+    QCOMPARE(german.json.value(QStringLiteral("locale")).toString(), QStringLiteral("de"));
+    // Nothing was saved.
+    QCOMPARE(
+        m_admin->get(QStringLiteral("/api/templates")).json.value(QStringLiteral("templates")).toArray().size(), 0);
+}
+
+void TestTemplatesApi::previewDraft_errors_nameTheDraftsField_data()
+{
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("syntax error in a part")
+        << obj(R"({"template": {"contents": [{"subject": "ok"}, {"channel": "push", "htmlBody": "{{#items}}"}]}})")
+        << u"template.contents[1].htmlBody"_s << u"contents[1].htmlBody: unclosed section 'items'"_s;
+    QTest::newRow("no default content") << obj(R"({"template": {"contents": [{"channel": "email"}]}})")
+                                        << u"template.contents"_s << QString();
+    QTest::newRow("bad declaration") << obj(R"({"template": {"variables": [{"name": "n", "type": "colour"}],
+                                                             "contents": [{}]}})")
+                                     << u"template.variables[0].type"_s << QString();
+    QTest::newRow("default of the wrong type")
+        << obj(R"({"template": {"variables": [{"name": "n", "type": "number", "default": "x"}], "contents": [{}]}})")
+        << u"template.variables.n"_s << u"default of variable 'n' must be a number"_s;
+    QTest::newRow("missing required value")
+        << obj(R"({"template": {"variables": [{"name": "orderId", "required": true}], "contents": [{}]}})")
+        << u"variables.orderId"_s << u"variable 'orderId' is required"_s;
+    QTest::newRow("no template") << obj(R"({"variables": {}})") << u"template"_s << QString();
+    QTest::newRow("bad channel") << obj(R"({"template": {"contents": [{}]}, "channel": "sms"})") << u"channel"_s
+                                 << QString();
+}
+
+void TestTemplatesApi::previewDraft_errors_nameTheDraftsField()
+{
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    const HttpResult r = m_admin->post(QStringLiteral("/api/templates/preview"), body);
+    QVERIFY2(hasErrorShape(r, QStringLiteral("VALIDATION_ERROR")), r.body.constData());
+    QCOMPARE(r.errorField(), field);
+    if (!message.isEmpty())
+        QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(), message);
 }
 
 // ---- publishing

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -26,6 +27,15 @@ struct AdminFixture
 {
     TestServer server;
     Admin::AdminSession session;
+
+    AdminFixture() = default;
+    // A server whose configuration `tweak` changes (an SMTP server...) and whose time
+    // `clock` drives (see TestServer).
+    explicit AdminFixture(
+        const std::function<void(Server::ServerConfig &)> &tweak, const Clock &clock = Clock::system())
+        : server(tweak, clock)
+    {
+    }
 
     // Signs in as the server's admin; false (with a QWARN of why) when it fails.
     [[nodiscard]] bool signIn(const QString &username = QStringLiteral("admin"),
@@ -55,6 +65,8 @@ struct AdminFixture
         QApplication::setApplicationName(QStringLiteral("tidings-admin-test"));                                        \
         QStandardPaths::setTestModeEnabled(true);                                                                      \
         QQuickStyle::setStyle(QStringLiteral("Material"));                                                             \
+        /* The offscreen platform has no GPU: render with the software scene graph. */                                 \
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);                                                  \
         TestObject tc;                                                                                                 \
         QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
         return QTest::qExec(&tc, argc, argv);                                                                          \

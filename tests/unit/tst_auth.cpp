@@ -2,6 +2,7 @@
 #include "auth/JwtCodec.h"
 #include "auth/PasswordHasher.h"
 #include "auth/TokenCrypto.h"
+#include "protocol/JsonUtil.h"
 #include "store/SqliteStore.h"
 #include "util/Clock.h"
 
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void roleChange_takesEffectWithoutReLogin();
     void apiToken_createAndAuthenticate();
     void apiToken_lastUsed_isThrottled();
+    void apiToken_withExpiry_isRefusedFromItsExpiryOn();
     void apiToken_validation_data();
     void apiToken_validation();
     void createUser_validation_data();
@@ -1064,6 +1066,44 @@ void TestAuth::apiToken_lastUsed_isThrottled()
     m_clock->advanceSecs(1);
     VERIFY_OK(m_auth->authenticate(created->second.toLatin1()));
     QCOMPARE(m_store->apiToken(id)->lastUsedAt, startTime().addSecs(60));
+}
+
+void TestAuth::apiToken_withExpiry_isRefusedFromItsExpiryOn()
+{
+    const auto alice = addUser(QStringLiteral("alice"), QStringLiteral("publisher"), QStringLiteral("alice-password"));
+    VERIFY_OK(alice);
+    const QDateTime expiry = startTime().addSecs(3600);
+    const auto created
+        = m_auth->createApiToken(alice.value(), QStringLiteral("ci"), {QStringLiteral("publish")}, {}, expiry);
+    VERIFY_OK(created);
+    QCOMPARE(created->first.expiresAt, expiry);
+    QCOMPARE(m_store->apiToken(created->first.id)->expiresAt, expiry);
+    QCOMPARE(created->first.toJson().value(QStringLiteral("expiresAt")).toString(), Json::formatTime(expiry));
+
+    m_clock->advanceSecs(3599);
+    const auto before = m_auth->authenticate(created->second.toLatin1());
+    VERIFY_OK(before);
+    QCOMPARE(before->expiresAt, expiry);
+
+    m_clock->advanceSecs(1);
+    const auto after = m_auth->authenticate(created->second.toLatin1());
+    QVERIFY(!after.ok());
+    QCOMPARE(after.error().code, QString::fromLatin1(ErrorCode::Unauthorized));
+    QCOMPARE(after.error().message, QStringLiteral("token expired"));
+
+    // An expiry that has already passed is refused when the token is made.
+    const auto late = m_auth->createApiToken(
+        alice.value(), QStringLiteral("late"), {QStringLiteral("publish")}, {}, m_clock->now());
+    QVERIFY(!late.ok());
+    QCOMPARE(late.error().field, QStringLiteral("expiresAt"));
+    // Without one, a token never expires.
+    const auto forever
+        = m_auth->createApiToken(alice.value(), QStringLiteral("forever"), {QStringLiteral("publish")}, {});
+    VERIFY_OK(forever);
+    QVERIFY(!forever->first.expiresAt.isValid());
+    QVERIFY(forever->first.toJson().value(QStringLiteral("expiresAt")).isNull());
+    m_clock->advanceSecs(10LL * 365 * 24 * 3600);
+    VERIFY_OK(m_auth->authenticate(forever->second.toLatin1()));
 }
 
 void TestAuth::apiToken_validation_data()

@@ -1,4 +1,5 @@
-// The shipped translations: every entry of every .ts file is translated, the
+// The shipped translations: every entry of every .ts file (the tray client's and
+// the admin console's) is translated, the
 // embedded catalogues load and translate, and the language is picked as promised.
 #include "core/RelativeTime.h"
 #include "core/TranslationLoader.h"
@@ -10,8 +11,8 @@
 
 using namespace Tidings::App;
 
-#ifndef TIDINGS_TRANSLATIONS_DIR
-#error "TIDINGS_TRANSLATIONS_DIR must name app/translations"
+#if !defined(TIDINGS_TRANSLATIONS_DIR) || !defined(TIDINGS_ADMIN_TRANSLATIONS_DIR)
+#error "TIDINGS_TRANSLATIONS_DIR and TIDINGS_ADMIN_TRANSLATIONS_DIR must name app/translations and admin/translations"
 #endif
 
 class TstTranslations : public QObject
@@ -22,12 +23,15 @@ private Q_SLOTS:
     void everyEntry_isTranslated_data()
     {
         QTest::addColumn<QString>("path");
-        const QDir dir(QStringLiteral(TIDINGS_TRANSLATIONS_DIR));
-        const QStringList files = dir.entryList({QStringLiteral("*.ts")}, QDir::Files);
-        QVERIFY(files.contains(QStringLiteral("tidings_en.ts")));
-        QVERIFY(files.contains(QStringLiteral("tidings_id.ts")));
-        for (const QString &file : files)
-            QTest::newRow(qPrintable(file)) << dir.filePath(file);
+        for (const auto &[path, program] : {std::pair {TIDINGS_TRANSLATIONS_DIR, "tidings"},
+                 std::pair {TIDINGS_ADMIN_TRANSLATIONS_DIR, "tidings-admin"}}) {
+            const QDir dir(QString::fromUtf8(path));
+            const QStringList files = dir.entryList({QStringLiteral("*.ts")}, QDir::Files);
+            QVERIFY(files.contains(QLatin1String(program) + QStringLiteral("_en.ts")));
+            QVERIFY(files.contains(QLatin1String(program) + QStringLiteral("_id.ts")));
+            for (const QString &file : files)
+                QTest::newRow(qPrintable(file)) << dir.filePath(file);
+        }
     }
 
     void everyEntry_isTranslated()
