@@ -31,7 +31,7 @@ QtObject {
     readonly property int radius: 8
     readonly property int spacing: 12
     readonly property int pagePadding: 24
-    readonly property int sidebarWidth: 220
+    readonly property int sidebarWidth: 236
 
     readonly property int fontSmall: 12
     readonly property int fontBody: 14

@@ -250,6 +250,7 @@ Item {
                                 }
                             }
                             TextField {
+                                objectName: "variableValue-" + variable.name
                                 Layout.fillWidth: true
                                 visible: variable.type !== "boolean"
                                 text: variable.value

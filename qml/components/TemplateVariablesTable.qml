@@ -104,6 +104,7 @@ ColumnLayout {
                     spacing: 8
 
                     TextField {
+                        objectName: "variableName-" + row.index
                         Layout.fillWidth: true
                         Layout.preferredWidth: 3
                         text: row.name

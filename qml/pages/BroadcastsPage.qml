@@ -137,6 +137,7 @@ Page {
                 onActivated: broadcasts.stateFilter = currentValue
             }
             ToolButton {
+                objectName: "refreshBroadcastsButton"
                 icon.source: "qrc:/qt/qml/Tidings/Admin/Ui/icons/refresh.svg"
                 icon.color: Theme.textMuted
                 enabled: !broadcasts.loading
