@@ -27,14 +27,15 @@ Dialog {
     standardButtons: Dialog.NoButton
     focus: true
 
-    onOpened: {
+    // Cleared before it shows, so what is typed while it opens is kept.
+    onAboutToShow: {
         nameField.clear();
         typeField.clear();
         descriptionField.clear();
         errorField = "";
         errorText = "";
-        nameField.forceActiveFocus();
     }
+    onOpened: nameField.forceActiveFocus()
 
     Connections {
         target: dialog.templates

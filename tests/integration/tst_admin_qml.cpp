@@ -6,6 +6,7 @@
 #include "AdminSettings.h"
 #include "ApiListModel.h"
 #include "ApiObject.h"
+#include "core/TranslationLoader.h"
 #include "support/AdminFixture.h"
 
 #include <QDirIterator>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void page();
     void component_data();
     void component();
+    void indonesian();
 
 private:
     // Creates `file` with `session`/`settings` set where it has such properties,
@@ -291,6 +293,30 @@ void TestAdminQml::component()
     QObject *object = create(file, false);
     QVERIFY(object);
     settle(object);
+}
+
+// The Indonesian catalogue is embedded, and a language change retranslates the
+// window that is already open.
+void TestAdminQml::indonesian()
+{
+    Admin::AdminSession signedOut;
+    QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc:/qt/qml/Tidings/Admin/Ui/Main.qml")));
+    std::unique_ptr<QObject> window(component.createWithInitialProperties({
+        {QStringLiteral("session"), QVariant::fromValue(&signedOut)},
+        {QStringLiteral("settings"), QVariant::fromValue(&m_settings)},
+    }));
+    QVERIFY2(window, qPrintable(component.errorString()));
+    auto *quickWindow = qobject_cast<QQuickWindow *>(window.get());
+    const QList<QQuickItem *> buttons = itemsNamed(quickWindow->contentItem(), QStringLiteral("signInButton"));
+    QCOMPARE(buttons.size(), 1);
+    QCOMPARE(buttons.first()->property("text").toString(), QStringLiteral("Sign in"));
+    App::TranslationLoader translations(QStringLiteral("tidings-admin"));
+    QVERIFY(translations.install(QStringLiteral("id")));
+    m_engine.retranslate();
+    QCOMPARE(buttons.first()->property("text").toString(), QStringLiteral("Masuk"));
+    QVERIFY(translations.install(QStringLiteral("en")));
+    m_engine.retranslate();
+    QCOMPARE(buttons.first()->property("text").toString(), QStringLiteral("Sign in"));
 }
 
 TIDINGS_ADMIN_TEST_MAIN(TestAdminQml)

@@ -9,6 +9,7 @@
 #include "TestServer.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -62,7 +63,8 @@ struct AdminFixture
     {                                                                                                                  \
         QApplication app(argc, argv);                                                                                  \
         QApplication::setOrganizationName(QStringLiteral("Tidings"));                                                  \
-        QApplication::setApplicationName(QStringLiteral("tidings-admin-test"));                                        \
+        /* Each test its own QSettings (the last server and account are kept there). */                                \
+        QApplication::setApplicationName(QFileInfo(QString::fromLocal8Bit(argv[0])).baseName());                       \
         QStandardPaths::setTestModeEnabled(true);                                                                      \
         QQuickStyle::setStyle(QStringLiteral("Material"));                                                             \
         /* The offscreen platform has no GPU: render with the software scene graph. */                                 \
