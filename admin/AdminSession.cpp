@@ -79,23 +79,6 @@ QString AdminSession::healthText() const
     return {};
 }
 
-QUrl AdminSession::normalizedServer(const QString &text)
-{
-    QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return {};
-    if (!trimmed.contains(QLatin1String("://")))
-        trimmed.prepend(QLatin1String("https://"));
-    QUrl url(trimmed, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return {};
-    // Requests append /api/...: a trailing slash would double it.
-    if (url.path().endsWith(QLatin1Char('/')))
-        url.setPath(url.path().chopped(1));
-    return url;
-}
-
 QString AdminSession::describe(const ProtocolError &error)
 {
     const QString &code = error.code;
@@ -163,7 +146,7 @@ void AdminSession::setHealthInterval(std::chrono::milliseconds interval)
 
 void AdminSession::probe(const QString &serverUrl)
 {
-    const QUrl server = normalizedServer(serverUrl);
+    const QUrl server = Client::serverUrlFromText(serverUrl);
     const quint64 generation = ++m_probeGeneration;
     if (!server.isValid()) {
         m_serverVersion.clear();
@@ -209,7 +192,7 @@ void AdminSession::signIn(const QString &serverUrl, const QString &username, con
 {
     if (isBusy())
         return;
-    const QUrl server = normalizedServer(serverUrl);
+    const QUrl server = Client::serverUrlFromText(serverUrl);
     if (!server.isValid()) {
         setError(tr("Enter the server's address, such as https://tidings.example.org."), QStringLiteral("server"));
         return;
@@ -245,7 +228,7 @@ void AdminSession::signIn(const QString &serverUrl, const QString &username, con
 
 void AdminSession::restore(const QString &serverUrl, const QString &username)
 {
-    const QUrl server = normalizedServer(serverUrl);
+    const QUrl server = Client::serverUrlFromText(serverUrl);
     if (isBusy() || !server.isValid() || username.isEmpty())
         return;
     clearError();

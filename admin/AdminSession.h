@@ -63,9 +63,6 @@ public:
     [[nodiscard]] Client::ApiClient &api() { return m_api; }
     [[nodiscard]] Client::CredentialStore &credentials() { return m_credentials; }
 
-    // The server URL as typed ("tidings.example.org:8080" gets https://); an
-    // invalid URL for anything that is not an http(s) address with a host.
-    [[nodiscard]] static QUrl normalizedServer(const QString &text);
     // A readable sentence for an error from the server or the network.
     [[nodiscard]] static QString describe(const ProtocolError &error);
 

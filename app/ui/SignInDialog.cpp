@@ -155,20 +155,6 @@ QString SignInDialog::describe(const ProtocolError &error, const QString &server
     return tr("Signing in failed (%1).").arg(code);
 }
 
-QUrl SignInDialog::normalizedServer(const QString &text)
-{
-    QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return {};
-    if (!trimmed.contains(QLatin1String("://")))
-        trimmed.prepend(QLatin1String("https://"));
-    QUrl url(trimmed, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return {};
-    return url;
-}
-
 void SignInDialog::updateButton()
 {
     m_buttons->button(QDialogButtonBox::Ok)
@@ -178,7 +164,7 @@ void SignInDialog::updateButton()
 
 void SignInDialog::submit()
 {
-    const QUrl server = normalizedServer(m_server->text());
+    const QUrl server = Client::serverUrlFromText(m_server->text());
     if (server.isEmpty()) {
         m_error->setText(tr("Enter the server's address, like https://tidings.example.com."));
         m_error->show();

@@ -30,8 +30,6 @@ public:
 
     // A sentence for the user from the server's error shape (code, message, field).
     [[nodiscard]] static QString describe(const Tidings::ProtocolError &error, const QString &server = {});
-    // "tidings.example.com" -> "https://tidings.example.com"; invalid: empty URL.
-    [[nodiscard]] static QUrl normalizedServer(const QString &text);
 
 Q_SIGNALS:
     void signInRequested(const QUrl &server, const QString &username, const QString &password);

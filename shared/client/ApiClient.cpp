@@ -54,6 +54,23 @@ ProtocolError badResponse(const QString &what)
 
 } // namespace
 
+QUrl serverUrlFromText(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    if (!trimmed.contains(QLatin1String("://")))
+        trimmed.prepend(QLatin1String("https://"));
+    QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return {};
+    // Requests append /api/...: a trailing slash would double it.
+    if (url.path().endsWith(QLatin1Char('/')))
+        url.setPath(url.path().chopped(1));
+    return url;
+}
+
 bool isRetryable(const ProtocolError &error)
 {
     return error.code == QLatin1String(ClientError::Network) || error.code == QLatin1String(ErrorCode::Unavailable)

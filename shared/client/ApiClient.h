@@ -29,6 +29,10 @@ inline constexpr char SignedOut[] = "SIGNED_OUT";
 // True for failures worth retrying later: no connection, 5xx, 429.
 [[nodiscard]] bool isRetryable(const ProtocolError &error);
 
+// A server address as a user types it ("tidings.example.org:8080" gets https://,
+// a trailing slash goes): invalid for anything but an http(s) URL with a host.
+[[nodiscard]] QUrl serverUrlFromText(const QString &text);
+
 // A signed-in device: what login and refresh return.
 struct Session
 {

@@ -8,6 +8,7 @@
 #include "ApiObject.h"
 #include "core/TranslationLoader.h"
 #include "support/AdminFixture.h"
+#include "support/QuickTree.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
@@ -54,17 +55,6 @@ private:
     QtMessageHandler m_previous = nullptr;
     QStringList m_warnings;
 };
-
-// Items in the visual tree whose objectName starts with `prefix`, in tree order.
-QList<QQuickItem *> itemsNamed(QQuickItem *root, const QString &prefix)
-{
-    QList<QQuickItem *> found;
-    if (root->objectName().startsWith(prefix))
-        found << root;
-    for (QQuickItem *child : root->childItems())
-        found << itemsNamed(child, prefix);
-    return found;
-}
 
 QStringList qmlFiles(const QString &under)
 {

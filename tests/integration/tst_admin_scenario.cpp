@@ -7,6 +7,7 @@
 #include "BroadcastListModel.h"
 #include "support/AdminFixture.h"
 #include "support/HttpTestClient.h"
+#include "support/QuickTree.h"
 
 #include <QJsonArray>
 #include <QQmlComponent>
@@ -27,35 +28,18 @@ using namespace Tidings::Test;
 
 namespace {
 
-QQuickItem *findNamed(QQuickItem *root, const QString &name)
-{
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findNamed(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
 // Items of popups (dialogs, drawers) live under the window's overlay, which is
 // under the content item's parent: search from the root of the scene.
 QQuickItem *sceneItem(QQuickWindow *window, const QString &name)
 {
-    QQuickItem *root = window->contentItem();
-    while (root->parentItem())
-        root = root->parentItem();
-    QQuickItem *item = findNamed(root, name);
+    QQuickItem *item = findNamed(sceneRoot(window), name);
     return item && item->isVisible() && item->isEnabled() ? item : nullptr;
 }
 
 // The overlay popups live in.
 QQuickItem *overlay(QQuickWindow *window)
 {
-    QQuickItem *root = window->contentItem();
-    while (root->parentItem())
-        root = root->parentItem();
-    const QList<QQuickItem *> children = root->childItems();
+    const QList<QQuickItem *> children = sceneRoot(window)->childItems();
     for (QQuickItem *child : children) {
         if (QByteArray(child->metaObject()->className()) == "QQuickOverlay")
             return child;

@@ -10,6 +10,7 @@
 #include "ApiObject.h"
 #include "core/TranslationLoader.h"
 #include "support/HttpTestClient.h"
+#include "support/QuickTree.h"
 #include "support/SeededInbox.h"
 #include "support/SmtpSink.h"
 #include "support/TestServer.h"
@@ -204,17 +205,6 @@ bool seed(TestServer &server, ManualClock &clock)
                 QJsonObject {{QStringLiteral("cron"), QStringLiteral("0 9 * * 1")},
                     {QStringLiteral("timezone"), QStringLiteral("Asia/Jakarta")}}}});
     return true;
-}
-
-QQuickItem *findNamed(QQuickItem *root, const QString &name)
-{
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findNamed(child, name))
-            return found;
-    }
-    return nullptr;
 }
 
 // Waits until no backend object under the window is loading, then a little for
