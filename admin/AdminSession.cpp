@@ -97,6 +97,22 @@ QString AdminSession::describe(const ProtocolError &error)
     return tr("The request failed (%1).").arg(code);
 }
 
+void AdminSession::request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+    std::function<void(const QJsonObject &)> done, std::function<void(const ProtocolError &)> failed)
+{
+    if (!isSignedIn())
+        return;
+    m_api.send(method, path, body, context,
+        [done = std::move(done), failed = std::move(failed)](const Expected<QJsonObject> &r) {
+            if (r) {
+                if (done)
+                    done(r.value());
+            } else if (failed) {
+                failed(r.error());
+            }
+        });
+}
+
 void AdminSession::setState(State state)
 {
     if (m_state == state)

@@ -9,6 +9,8 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace Tidings::Admin {
 
 // The console's connection to one tidingsd as one admin: sign-in (password, or
@@ -62,6 +64,11 @@ public:
     // Where requests go; models call it once signed in.
     [[nodiscard]] Client::ApiClient &api() { return m_api; }
     [[nodiscard]] Client::CredentialStore &credentials() { return m_credentials; }
+    // A request while signed in, its answer split into `done` or `failed` (either
+    // may be empty); nothing is sent when signed out. Callbacks run only while
+    // `context` lives.
+    void request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+        std::function<void(const QJsonObject &)> done, std::function<void(const ProtocolError &)> failed);
 
     // A readable sentence for an error from the server or the network.
     [[nodiscard]] static QString describe(const ProtocolError &error);

@@ -202,17 +202,8 @@ void ApiListModel::mutate(const QByteArray &method, const QString &path, const Q
 void ApiListModel::request(const QByteArray &method, const QString &path, const QJsonObject &body,
     std::function<void(const QJsonObject &)> done, std::function<void(const ProtocolError &)> failed)
 {
-    if (!m_session || !m_session->isSignedIn())
-        return;
-    m_session->api().send(
-        method, path, body, this, [done = std::move(done), failed = std::move(failed)](const Expected<QJsonObject> &r) {
-            if (r) {
-                if (done)
-                    done(r.value());
-            } else if (failed) {
-                failed(r.error());
-            }
-        });
+    if (m_session)
+        m_session->request(method, path, body, this, std::move(done), std::move(failed));
 }
 
 void ApiListModel::upsert(const QJsonObject &item, int row)

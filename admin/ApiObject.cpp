@@ -64,17 +64,8 @@ void ApiObject::mutate(const QByteArray &method, const QString &path, const QJso
 void ApiObject::quietly(
     const QByteArray &method, const QString &path, const QJsonObject &body, Done done, Failed failed)
 {
-    if (!isSignedIn())
-        return;
-    m_session->api().send(
-        method, path, body, this, [done = std::move(done), failed = std::move(failed)](const Expected<QJsonObject> &r) {
-            if (r) {
-                if (done)
-                    done(r.value());
-            } else if (failed) {
-                failed(r.error());
-            }
-        });
+    if (m_session)
+        m_session->request(method, path, body, this, std::move(done), std::move(failed));
 }
 
 void ApiObject::send(const QByteArray &method, const QString &path, const QJsonObject &body, int *counter,

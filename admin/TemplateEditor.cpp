@@ -259,44 +259,34 @@ QDateTime TemplateEditor::updatedAt() const
 
 // ---- the draft
 
-void TemplateEditor::setName(const QString &name)
+void TemplateEditor::setDraftField(QString &member, const QString &value, const QString &field)
 {
-    if (m_name == name || !hasTemplate())
+    if (member == value || !hasTemplate())
         return;
-    m_name = name;
-    setFieldError(QStringLiteral("name"), {});
+    member = value;
+    setFieldError(field, {});
     Q_EMIT draftChanged();
     edited(false);
+}
+
+void TemplateEditor::setName(const QString &name)
+{
+    setDraftField(m_name, name, QStringLiteral("name"));
 }
 
 void TemplateEditor::setType(const QString &type)
 {
-    if (m_type == type || !hasTemplate())
-        return;
-    m_type = type;
-    setFieldError(QStringLiteral("type"), {});
-    Q_EMIT draftChanged();
-    edited(false);
+    setDraftField(m_type, type, QStringLiteral("type"));
 }
 
 void TemplateEditor::setDescription(const QString &description)
 {
-    if (m_description == description || !hasTemplate())
-        return;
-    m_description = description;
-    setFieldError(QStringLiteral("description"), {});
-    Q_EMIT draftChanged();
-    edited(false);
+    setDraftField(m_description, description, QStringLiteral("description"));
 }
 
 void TemplateEditor::setTopic(const QString &topic)
 {
-    if (m_topic == topic || !hasTemplate())
-        return;
-    m_topic = topic;
-    setFieldError(QStringLiteral("topic"), {});
-    Q_EMIT draftChanged();
-    edited(false);
+    setDraftField(m_topic, topic, QStringLiteral("topic"));
 }
 
 QVariantList TemplateEditor::variants() const

@@ -198,6 +198,8 @@ private:
     // Puts a refusal of the server on the field it names.
     void showError(const ProtocolError &error);
     void setFieldError(const QString &field, const QString &message);
+    // Sets a name/type/description/topic of the draft, clearing that field's error.
+    void setDraftField(QString &member, const QString &value, const QString &field);
     void clearFieldErrors();
     void setVariantError(int index, bool hasError);
 
